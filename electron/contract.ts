@@ -1,0 +1,250 @@
+// The one API between the renderer and everything else. Both transports (Electron preload
+// over IPC, the loopback browser host over HTTP + WebSocket) carry exactly these commands and
+// events, and every input is parsed with the command's schema where it enters the main side.
+// This file is bundled into the renderer: it imports zod and nothing else.
+//
+// Adding a command: add an entry to `commands` below (input + output schema), then add its
+// handler file electron/app/commands/<command-name>.ts and one line in
+// electron/app/commands/index.ts. Both transports pick it up from there.
+import { z } from 'zod';
+
+// ── Error codes ────────────────────────────────────────────────────────────────────────────
+export const errorCodes = [
+  'VALIDATION', // an input did not match the command's schema; nothing was changed
+  'NOT_FOUND', // the project, job, image… does not exist (any more)
+  'UNKNOWN_COMMAND', // the command name is not in the contract
+  'UNAUTHORIZED', // browser host: missing or wrong token
+  'CONFLICT', // the action does not fit the current state (e.g. retry a running job)
+  'CANCELLED', // a job was cancelled by the user
+  'IMPORT_NOT_IMAGE', // an imported file is not an image we can read
+  'NO_FACE', // no usable face in a photo
+  'MODEL_MISSING', // a model the task needs is not installed
+  'MODEL_INVALID', // a model file fails its checksum or contract check
+  'DISK', // reading or writing project files failed (full disk, permissions)
+  'INTERRUPTED', // a step was cut short by a crash and could not resume
+  'INTERNAL', // a bug: anything not covered above
+] as const;
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const PairlightErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  /** Written for the user: what was wrong and what to do next. */
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type PairlightErrorData = z.infer<typeof PairlightErrorSchema>;
+
+/**
+ * What every failed `invoke` rejects with. Across the Electron context bridge class identity
+ * is lost, so renderer code should test errors with `isPairlightError`, not `instanceof`.
+ */
+export class PairlightError extends Error implements PairlightErrorData {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'PairlightError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+
+  toJSON(): PairlightErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isPairlightError(value: unknown): value is PairlightErrorData {
+  return PairlightErrorSchema.safeParse(value).success;
+}
+
+/** Turns anything thrown or received into a PairlightError (unknown shapes become INTERNAL). */
+export function toPairlightError(value: unknown): PairlightError {
+  if (value instanceof PairlightError) return value;
+  const parsed = PairlightErrorSchema.safeParse(value);
+  if (parsed.success) return new PairlightError(parsed.data.code, parsed.data.message, parsed.data.details);
+  return new PairlightError('INTERNAL', 'Something went wrong inside Pairlight. Please try again; if it keeps happening, report it with the log.');
+}
+
+// ── Shared shapes ──────────────────────────────────────────────────────────────────────────
+const Id = z.string().min(1).max(64);
+/** ISO 8601 UTC timestamp, e.g. 2026-11-24T01:30:00.000Z. */
+const Timestamp = z.string();
+const ProjectName = z.string().trim().min(1, 'Give the project a name.').max(120, 'Project names can be at most 120 characters.');
+
+export const ProjectKindSchema = z.enum(['couple', 'baby', 'client']);
+export type ProjectKind = z.infer<typeof ProjectKindSchema>;
+
+export const ProjectSchema = z.object({
+  id: Id,
+  name: z.string(),
+  kind: ProjectKindSchema,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  imageCount: z.number().int().nonnegative(),
+  coverImageId: Id.nullable(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const JobStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const JobStepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'cancelled']);
+export type JobStepStatus = z.infer<typeof JobStepStatusSchema>;
+
+export const JobStepSchema = z.object({
+  name: z.string(),
+  status: JobStepStatusSchema,
+  /** 0…1 within this step. */
+  progress: z.number().min(0).max(1),
+});
+export type JobStep = z.infer<typeof JobStepSchema>;
+
+export const JobSchema = z.object({
+  id: Id,
+  projectId: Id.nullable(),
+  /** The job type, e.g. 'analyze', 'couple.draft', 'upscale'. */
+  type: z.string(),
+  status: JobStatusSchema,
+  steps: z.array(JobStepSchema),
+  /** 0…1 over the whole job. */
+  progress: z.number().min(0).max(1),
+  /** Latest progress message, for the user. */
+  message: z.string(),
+  error: z.object({ code: ErrorCodeSchema, message: z.string() }).nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const ProviderPreferenceSchema = z.enum(['auto', 'cuda', 'dml', 'coreml', 'cpu']);
+export type ProviderPreference = z.infer<typeof ProviderPreferenceSchema>;
+
+export const SettingsSchema = z.object({
+  /** Execution provider for ONNX Runtime; 'auto' tries cuda > dml > coreml > cpu. */
+  provider: ProviderPreferenceSchema,
+  /** Inference threads; 0 lets ONNX Runtime decide. */
+  threads: z.number().int().min(0).max(256),
+  /** Write the recipe into PNG text chunks / JPEG XMP of exported files. */
+  embedMetadata: z.boolean(),
+  /** Drafts whose identity score is below this are hidden (0…1 cosine similarity). */
+  identityThreshold: z.number().min(0).max(1),
+  /** Heavy jobs run at the same time (1 on most machines). */
+  maxHeavyJobs: z.number().int().min(1).max(4),
+  /** Colour scheme of the window. */
+  appearance: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  /** The execution provider in use, once a model session has been created. */
+  provider: z.string().optional(),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const Empty = z.strictObject({});
+const ById = z.strictObject({ id: Id });
+
+// ── Commands ───────────────────────────────────────────────────────────────────────────────
+// Inputs are strict objects: unknown keys are a VALIDATION error, not silently dropped.
+export const commands = {
+  'app.info': { input: Empty, output: AppInfoSchema },
+
+  'projects.list': { input: Empty, output: z.array(ProjectSchema) },
+  'projects.get': { input: ById, output: ProjectSchema },
+  'projects.create': { input: z.strictObject({ name: ProjectName, kind: ProjectKindSchema }), output: ProjectSchema },
+  'projects.rename': { input: z.strictObject({ id: Id, name: ProjectName }), output: ProjectSchema },
+  'projects.delete': { input: ById, output: z.object({ id: Id }) },
+
+  'jobs.list': { input: z.strictObject({ projectId: Id.optional() }), output: z.array(JobSchema) },
+  'jobs.get': { input: ById, output: JobSchema },
+  'jobs.cancel': { input: ById, output: JobSchema },
+  'jobs.retry': { input: ById, output: JobSchema },
+
+  'settings.get': { input: Empty, output: SettingsSchema },
+  'settings.set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type CommandName = keyof typeof commands;
+/** What the caller passes (before defaults are applied). */
+export type CommandInput<C extends CommandName> = z.input<(typeof commands)[C]['input']>;
+/** What the handler receives after validation. */
+export type ParsedCommandInput<C extends CommandName> = z.output<(typeof commands)[C]['input']>;
+export type CommandOutput<C extends CommandName> = z.output<(typeof commands)[C]['output']>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+// ── Events (main side → renderer) ──────────────────────────────────────────────────────────
+export const events = {
+  'job.progress': z.object({
+    jobId: Id,
+    step: z.string(),
+    /** 0…1 within the step. */
+    fraction: z.number().min(0).max(1),
+    message: z.string(),
+  }),
+  'job.updated': JobSchema,
+  'projects.changed': z.object({}),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+// ── Transport-neutral bridge ───────────────────────────────────────────────────────────────
+/** What the renderer reads from `window.pairlight`, whichever transport provides it. */
+export interface PairlightBridge {
+  /** Rejects with PairlightErrorData (check with isPairlightError). */
+  invoke<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
+  /** Returns an unsubscribe function. */
+  on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void;
+  /** A URL the renderer can put in <img src> for a file inside a project folder. */
+  mediaUrl(projectId: string, relPath: string): string;
+}
+
+// ── Wire formats (both transports) ─────────────────────────────────────────────────────────
+export const InvokeRequestSchema = z.object({ command: z.string(), input: z.unknown() });
+export type InvokeRequest = z.infer<typeof InvokeRequestSchema>;
+
+export type InvokeResponse<C extends CommandName = CommandName> =
+  | { ok: true; result: CommandOutput<C> }
+  | { ok: false; error: PairlightErrorData };
+
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}
+
+/** Browser host paths, shared with the renderer's HTTP bridge. */
+export const hostPaths = {
+  invoke: '/api/invoke',
+  events: '/api/events',
+  media: '/media',
+} as const;
+
+/** Electron's custom scheme for project files: pairlight-media://<projectId>/<relPath>. */
+export const mediaScheme = 'pairlight-media';
+
+/** Builds a media path the same way on both transports (each segment URL-encoded). */
+export function mediaPath(projectId: string, relPath: string): string {
+  const segments = relPath.split('/').filter((s) => s.length > 0).map(encodeURIComponent);
+  return `${encodeURIComponent(projectId)}/${segments.join('/')}`;
+}
+
+declare global {
+  interface Window {
+    pairlight: PairlightBridge;
+  }
+}
