@@ -86,6 +86,8 @@ export const ProjectSchema = z.object({
   updatedAt: Timestamp,
   imageCount: z.number().int().nonnegative(),
   coverImageId: Id.nullable(),
+  /** The cover image's path inside the project folder, ready for `mediaUrl`. */
+  coverPath: z.string().nullable(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
@@ -115,6 +117,8 @@ export const JobSchema = z.object({
   /** Latest progress message, for the user. */
   message: z.string(),
   error: z.object({ code: ErrorCodeSchema, message: z.string() }).nullable(),
+  /** How many times the job has started (first run, resumes and retries). */
+  attempts: z.number().int().nonnegative(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -204,7 +208,10 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 // ── Transport-neutral bridge ───────────────────────────────────────────────────────────────
-/** What the renderer reads from `window.pairlight`, whichever transport provides it. */
+/**
+ * What the renderer reads from `window.pairlight`, whichever transport provides it.
+ * (The renderer declares the Window property itself, in renderer/src/bridge.)
+ */
 export interface PairlightBridge {
   /** Rejects with PairlightErrorData (check with isPairlightError). */
   invoke<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
@@ -241,10 +248,4 @@ export const mediaScheme = 'pairlight-media';
 export function mediaPath(projectId: string, relPath: string): string {
   const segments = relPath.split('/').filter((s) => s.length > 0).map(encodeURIComponent);
   return `${encodeURIComponent(projectId)}/${segments.join('/')}`;
-}
-
-declare global {
-  interface Window {
-    pairlight: PairlightBridge;
-  }
 }

@@ -1,0 +1,32 @@
+// Every contract command's handler. The HandlerMap type makes a missing entry a type error, so
+// adding a command to electron/contract.ts without a handler does not compile.
+import { appInfo } from './app-info';
+import { jobsCancel } from './jobs-cancel';
+import { jobsGet } from './jobs-get';
+import { jobsList } from './jobs-list';
+import { jobsRetry } from './jobs-retry';
+import { projectsCreate } from './projects-create';
+import { projectsDelete } from './projects-delete';
+import { projectsGet } from './projects-get';
+import { projectsList } from './projects-list';
+import { projectsRename } from './projects-rename';
+import { settingsGet } from './settings-get';
+import { settingsSet } from './settings-set';
+import type { HandlerMap } from './types';
+
+export type { Handler, HandlerMap } from './types';
+
+export const handlers: HandlerMap = {
+  'app.info': appInfo,
+  'projects.list': projectsList,
+  'projects.get': projectsGet,
+  'projects.create': projectsCreate,
+  'projects.rename': projectsRename,
+  'projects.delete': projectsDelete,
+  'jobs.list': jobsList,
+  'jobs.get': jobsGet,
+  'jobs.cancel': jobsCancel,
+  'jobs.retry': jobsRetry,
+  'settings.get': settingsGet,
+  'settings.set': settingsSet,
+};

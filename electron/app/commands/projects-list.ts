@@ -1,0 +1,3 @@
+import type { Handler } from './types';
+
+export const projectsList: Handler<'projects.list'> = (_input, services) => services.repos.projects.list();

@@ -1,0 +1,91 @@
+// Everything the commands need, built once per process and passed explicitly (no globals):
+// the Electron main process, the browser host, the CLI and the tests all call createServices.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock, type Clock } from './clock';
+import { dataLayout, type DataLayout } from './data-dir';
+import { EventBus } from './events';
+import { sweepTempFiles } from './files/atomic';
+import { ProjectFolders } from './files/project-folders';
+import { acquireQueueLock, type QueueLock } from './jobs/queue-lock';
+import { JobQueue, jobWorkDir } from './jobs/queue';
+import { openDatabase } from './store/database';
+import { createRepositories, type Repositories } from './store/repositories';
+import { appVersion } from './version';
+
+export interface AppServices {
+  dataDir: string;
+  layout: DataLayout;
+  version: string;
+  clock: Clock;
+  repos: Repositories;
+  folders: ProjectFolders;
+  events: EventBus;
+  queue: JobQueue;
+  /** Facts learnt at run time (e.g. the execution provider once a session exists). */
+  runtime: { provider?: string };
+  /** Keeps the queue lock until close(); set by startBackground. */
+  holdQueueLock(lock: QueueLock): void;
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  dataDir: string;
+  clock?: Clock;
+}
+
+export function createServices(options: ServicesOptions): AppServices {
+  const layout = dataLayout(options.dataDir);
+  mkdirSync(layout.projects, { recursive: true });
+  mkdirSync(layout.jobs, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const repos = createRepositories(openDatabase(layout.database));
+  const events = new EventBus();
+  const queue = new JobQueue({
+    jobs: repos.jobs,
+    events,
+    clock,
+    workDirFor: jobWorkDir(layout.projects, layout.jobs),
+    maxHeavyJobs: () => repos.settings.get().maxHeavyJobs,
+  });
+  let lock: QueueLock | null = null;
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    layout,
+    version: appVersion(),
+    clock,
+    repos,
+    folders: new ProjectFolders(layout.projects),
+    events,
+    queue,
+    runtime: {},
+    holdQueueLock(l) {
+      lock = l;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.stop();
+      lock?.release();
+      repos.db.close();
+    },
+  };
+}
+
+/**
+ * The start-up work of a long-running process (app or host): finish interrupted deletes,
+ * remove temp files a crash left, take the queue lock and resume jobs. The CLI's read-only
+ * commands skip this. Returns false when another process already runs this library's queue.
+ */
+export async function startBackground(services: AppServices): Promise<boolean> {
+  await services.folders.recover((id) => services.repos.projects.exists(id));
+  const lock = acquireQueueLock(join(services.layout.root, 'queue.lock'));
+  if (!lock) return false;
+  services.holdQueueLock(lock);
+  // Only with the lock held: another live process may be mid-write on its temp files.
+  await sweepTempFiles(services.layout.projects);
+  await sweepTempFiles(services.layout.jobs);
+  services.queue.start();
+  return true;
+}
