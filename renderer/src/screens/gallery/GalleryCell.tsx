@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import type { GalleryImage } from '../../stores/gallery';
+import { Icon } from '../../components/Icon';
+import { Stars } from './Stars';
+
+/** Memoised: while scrolling, cells that stay mounted must not re-render. */
+export const GalleryCell = memo(function GalleryCell({ image, onOpen }: { image: GalleryImage; onOpen: (id: string) => void }) {
+  return (
+    <button type="button" className="gallery-cell" data-testid="gallery-cell" data-image-id={image.id} onClick={() => onOpen(image.id)}>
+      <img src={image.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+      <span className="cell-badges">
+        <span className={`stage-badge stage-${image.stage}`}>{image.stage}</span>
+        {image.favourite && (
+          <span className="fav-badge">
+            <Icon name="heart" size={12} filled />
+          </span>
+        )}
+      </span>
+      {image.rating > 0 && (
+        <span className="cell-rating">
+          <Stars rating={image.rating} />
+        </span>
+      )}
+    </button>
+  );
+});

@@ -1,0 +1,76 @@
+// A grid that mounts only the rows on screen (plus overscan). Cells are absolutely placed from
+// layoutGrid's math, so scrolling 10,000 items costs a transform per visible cell.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { cellPosition, layoutGrid, scrollToReveal } from '../../lib/virtual-grid';
+
+interface VirtualGridProps<T> {
+  items: T[];
+  getKey: (item: T) => string;
+  renderItem: (item: T, index: number) => ReactNode;
+  minItemWidth?: number;
+  gap?: number;
+  aspect?: number;
+  /** Index to keep in view (the lightbox's current image, so closing it lands where you were). */
+  revealIndex?: number | null;
+  testId?: string;
+}
+
+const PADDING = 16;
+
+export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, gap = 8, aspect = 1, revealIndex = null, testId }: VirtualGridProps<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const [scrollTop, setScrollTop] = useState(0);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const layout = layoutGrid({
+    viewportWidth: size.width,
+    viewportHeight: size.height,
+    scrollTop,
+    itemCount: items.length,
+    minItemWidth,
+    gap,
+    aspect,
+    overscanRows: 3,
+    padding: PADDING,
+  });
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || revealIndex === null || revealIndex < 0) return;
+    const target = scrollToReveal(layout, revealIndex, element.scrollTop, element.clientHeight, PADDING);
+    if (target !== null) element.scrollTop = target;
+    // Only when the revealed item changes, not on every scroll.
+  }, [revealIndex]);
+
+  const cells: ReactNode[] = [];
+  for (let i = layout.start; i < layout.end; i++) {
+    const { x, y } = cellPosition(layout, i, gap, PADDING);
+    cells.push(
+      <div key={getKey(items[i])} className="vgrid-cell" style={{ width: layout.itemWidth, height: layout.itemHeight, transform: `translate(${x}px, ${y}px)` }}>
+        {renderItem(items[i], i)}
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="vgrid"
+      data-testid={testId}
+      data-mounted={layout.end - layout.start}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div className="vgrid-content" style={{ height: layout.totalHeight }}>
+        {cells}
+      </div>
+    </div>
+  );
+}

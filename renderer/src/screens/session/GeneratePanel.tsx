@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/Button';
+import { parseSeed } from '../../stores/session';
+
+interface GeneratePanelProps {
+  count: 4 | 8;
+  seed: number;
+  reuseSeed: boolean;
+  /** Why Generate cannot run now (no photos, no theme, command not there yet), or null. */
+  blockedReason: string | null;
+  onCount: (count: 4 | 8) => void;
+  onSeed: (seed: number) => void;
+  onReuseSeed: (reuse: boolean) => void;
+  onRandomSeed: () => void;
+  onGenerate: () => void;
+}
+
+export function GeneratePanel(props: GeneratePanelProps) {
+  const [text, setText] = useState(String(props.seed));
+  useEffect(() => setText(String(props.seed)), [props.seed]);
+  const valid = parseSeed(text) !== null;
+
+  return (
+    <div className="generate-panel" data-testid="generate-panel">
+      <div className="segmented" role="radiogroup" aria-label="Number of drafts">
+        {([4, 8] as const).map((n) => (
+          <button key={n} type="button" role="radio" aria-checked={props.count === n} className={`segment${props.count === n ? ' is-selected' : ''}`} data-testid={`count-${n}`} onClick={() => props.onCount(n)}>
+            {n} drafts
+          </button>
+        ))}
+      </div>
+      <label className={`seed-field${valid ? '' : ' is-invalid'}`}>
+        <span className="field-label">Seed</span>
+        <input
+          className="input input-mono"
+          data-testid="seed-input"
+          inputMode="numeric"
+          value={text}
+          aria-invalid={!valid}
+          title={valid ? 'Same photos + theme + seed give the same drafts' : 'A whole number from 0 to 4294967295'}
+          onChange={(e) => {
+            setText(e.target.value);
+            const seed = parseSeed(e.target.value);
+            if (seed !== null) props.onSeed(seed);
+          }}
+        />
+        <Button variant="ghost" icon="dice" title="New random seed" aria-label="New random seed" onClick={props.onRandomSeed} />
+      </label>
+      <label className="check">
+        <input type="checkbox" data-testid="reuse-seed" checked={props.reuseSeed} onChange={(e) => props.onReuseSeed(e.target.checked)} />
+        Reuse seed
+      </label>
+      <Button variant="primary" data-testid="generate" disabled={props.blockedReason !== null || !valid} title={props.blockedReason ?? 'Generate drafts (G)'} onClick={props.onGenerate}>
+        Generate
+      </Button>
+      {props.blockedReason && <span className="muted small generate-hint">{props.blockedReason}</span>}
+    </div>
+  );
+}
