@@ -1,0 +1,99 @@
+// analyzePhoto: every face in a photo with its box, 478 points, pose, quality advice and identity
+// embedding. The verb the rest of Pairlight calls; each stage lives in its own module.
+import type { Image8 } from '../image/types';
+import { buildPyramid, type Pyramid } from '../image/pyramid';
+import type { FaceAnalysis, PhotoAnalysis, Point3 } from './types';
+import { detectFaces, type DetectOptions } from './detect';
+import { meshFace } from './mesh';
+import { irisPoints } from './iris';
+import { headPose } from './pose';
+import { faceQuality, meshBox, severalFacesAdvice } from './quality';
+import { embedFace } from './embed';
+import { hasModel, type FaceModelRole, type ModelSet } from './models';
+import { iou } from './nms';
+
+/** Milliseconds spent per stage, summed over faces (filled in when passed). */
+export interface StageTimings {
+  detect: number;
+  mesh: number;
+  iris: number;
+  embed: number;
+  quality: number;
+}
+
+export interface AnalyzeOptions {
+  models: ModelSet;
+  detect?: DetectOptions;
+  /** Mesh passes: 1 = detector crop only; 2 (default) adds the refinement on the mesh's own crop. */
+  meshPasses?: number;
+  /** Below this mesh face score a detection is dropped as not a face. */
+  minFaceScore?: number;
+  /** Skip the embedding (e.g. a preview that only needs the mesh). */
+  embed?: boolean;
+  timings?: StageTimings;
+  /** Reuse a pyramid built by the caller (the matte needs one too). */
+  pyramid?: Pyramid;
+}
+
+export function emptyTimings(): StageTimings {
+  return { detect: 0, mesh: 0, iris: 0, embed: 0, quality: 0 };
+}
+
+function modelStamp(models: ModelSet, roles: FaceModelRole[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of roles) {
+    const m = models.models[r];
+    if (m) out[m.id] = m.sha256;
+  }
+  return out;
+}
+
+export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise<PhotoAnalysis> {
+  const t = opts.timings ?? emptyTimings();
+  const { models } = opts;
+  const pyramid = opts.pyramid ?? buildPyramid(image);
+  let t0 = performance.now();
+  const detections = await detectFaces(models, pyramid, opts.detect);
+  t.detect += performance.now() - t0;
+
+  const minFaceScore = opts.minFaceScore ?? 0.5;
+  const meshes: { points: Point3[]; score: number }[] = [];
+  for (const det of detections) {
+    t0 = performance.now();
+    const m = await meshFace(models, pyramid, det, opts.meshPasses ?? 2);
+    t.mesh += performance.now() - t0;
+    if (m.faceScore < minFaceScore) continue;
+    // Two detections of one face (e.g. a tile and the whole photo) converge to the same mesh.
+    const box = meshBox(m.points);
+    const dup = meshes.some((o) => {
+      const b = meshBox(o.points);
+      return iou({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height, score: 0, keypoints: [] }, { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, score: 0, keypoints: [] }) > 0.5;
+    });
+    if (!dup) meshes.push({ points: m.points, score: det.score });
+  }
+
+  const stamp = modelStamp(models, ['detectShort', 'detectFull', 'mesh', 'iris', 'embed']);
+  const faces: FaceAnalysis[] = [];
+  for (const m of meshes) {
+    let points = m.points;
+    if (hasModel(models, 'iris')) {
+      t0 = performance.now();
+      points = points.concat(await irisPoints(models, pyramid, points));
+      t.iris += performance.now() - t0;
+    }
+    t0 = performance.now();
+    const pose = headPose(points);
+    const quality = faceQuality(image, points, pose);
+    t.quality += performance.now() - t0;
+    let embedding: Float32Array = new Float32Array(0);
+    if (opts.embed !== false && hasModel(models, 'embed')) {
+      t0 = performance.now();
+      embedding = await embedFace(models, pyramid, points);
+      t.embed += performance.now() - t0;
+    }
+    faces.push({ box: meshBox(points, 0, 468), score: m.score, points, pose, quality, embedding, models: stamp });
+  }
+  faces.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  if (faces.length > 1) for (const f of faces) f.quality.push(severalFacesAdvice(faces.length));
+  return { width: image.width, height: image.height, faces };
+}
