@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../native/image/decode';
 import { ImageImportError, type ImportErrorReason } from '../../../native/image/errors';
 import { SAMPLES_DIR } from '../../fixtures/face/photos';
 
 let jpeg: Buffer;
-let small: sharp.Sharp;
+let small: Sharp;
 
 beforeAll(async () => {
   jpeg = readFileSync(path.join(SAMPLES_DIR, 'person-a.jpg'));

@@ -1,0 +1,1 @@
+export const FACE_MESH_TRIANGLES: [number, number, number][] = [];
