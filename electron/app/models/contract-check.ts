@@ -66,7 +66,7 @@ export async function checkModelFile(path: string, task: ModelTask, checkers: Mo
   } catch (err) {
     const reason = (err as Error).message.replace(/^No execution provider could load the model\. (CPU failed to start: )?/, '');
     if (/protobuf parsing failed|INVALID_PROTOBUF|No graph was found/i.test(reason)) {
-      throw new ModelError('NOT_ONNX', `This file is not an ONNX model (ONNX Runtime could not parse it). Choose the .onnx file of a ${task} model.`, { cause: reason });
+      throw new ModelError('NOT_ONNX', `This file is not an ONNX model (ONNX Runtime could not parse it). Choose an .onnx file made for ${task}.`, { cause: reason });
     }
     throw new ModelError('MODEL_LOAD_FAILED', `ONNX Runtime could not load this model: ${reason}. It may need a newer ONNX Runtime or use operators Pairlight does not ship.`, {
       cause: reason,

@@ -6,8 +6,7 @@ import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { downloadCancelledError, ModelError } from './errors';
 import { fileSize } from './files';
@@ -227,27 +226,7 @@ export async function downloadToPartFile(options: TransferOptions): Promise<Tran
       throw new ModelError('SIZE_MISMATCH', `The server says the file is ${total} bytes, but ${expected} bytes were expected. Check that the address and the size belong to the same model.`);
     }
     const limit = expected ?? total ?? opts.maxBytes;
-    let written = offset;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        written += chunk.length;
-        if (written > limit) {
-          cb(new ModelError('SIZE_MISMATCH', `The server sent more than the expected ${limit} bytes. Check that the address and the size belong to the same model.`));
-          return;
-        }
-        emit({ bytes: written, total, phase: 'receiving' });
-        cb(null, chunk);
-      },
-    });
-    const out = createWriteStream(partPath, { flags: append ? 'a' : 'w' });
-    try {
-      await pipeline(res, counter, out, { signal });
-    } catch (err) {
-      // Wait until the file is closed so the next attempt measures what really reached disk.
-      if (!out.closed) await once(out, 'close');
-      if (err instanceof ModelError) throw err;
-      throw new RetryableError(`the connection dropped after ${written} bytes (${(err as Error).message})`);
-    }
+    const written = await writeBody(res, partPath, append, offset, limit, signal, (bytes) => emit({ bytes, total, phase: 'receiving' }));
     if (total !== null && written < total) throw new RetryableError(`the connection closed after ${written} of ${total} bytes`);
     emit({ bytes: written, total: total ?? written, phase: 'receiving' }, true);
     return written;
@@ -255,6 +234,61 @@ export async function downloadToPartFile(options: TransferOptions): Promise<Tran
 }
 
 /** Socket-level failures (reset, refused, DNS) are worth retrying; programming errors are not. */
+/**
+ * How much received data may wait in memory for the disk before the response is paused.
+ * Large on purpose: bytes parked inside a paused response are discarded if the connection
+ * then drops, while bytes handed to the file stream are flushed and need not be fetched again.
+ */
+const WRITE_BUFFER_LIMIT = 64 * 2 ** 20;
+
+/**
+ * Appends the response body to the file. Unlike stream.pipeline, a failed response does not
+ * destroy the file stream: every byte already received is flushed to disk first, so the next
+ * attempt resumes after it instead of fetching it again.
+ */
+async function writeBody(res: IncomingMessage, file: string, append: boolean, offset: number, limit: number, signal: AbortSignal | undefined, onBytes: (bytes: number) => void): Promise<number> {
+  const out = createWriteStream(file, { flags: append ? 'a' : 'w' });
+  let written = offset;
+  const failure = await new Promise<unknown>((resolve) => {
+    const stop = () => res.destroy(new Error('cancelled'));
+    const done = (err: unknown) => {
+      signal?.removeEventListener('abort', stop);
+      res.off('data', onData);
+      resolve(err);
+    };
+    const onData = (chunk: Buffer) => {
+      if (written + chunk.length > limit) {
+        res.destroy();
+        done(new ModelError('SIZE_MISMATCH', `The server sent more than the expected ${limit} bytes. Check that the address and the size belong to the same model.`));
+        return;
+      }
+      written += chunk.length;
+      if (!out.write(chunk) && out.writableLength > WRITE_BUFFER_LIMIT) {
+        res.pause();
+        out.once('drain', () => res.resume());
+      }
+      onBytes(written);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    res.on('data', onData);
+    res.once('end', () => done(res.complete ? null : new Error('the response ended early')));
+    res.once('error', done);
+    res.once('close', () => done(res.complete ? null : new Error('the connection closed')));
+    out.once('error', done);
+    if (signal?.aborted) stop();
+  });
+  if (!res.complete) res.destroy();
+  out.end();
+  try {
+    await finished(out);
+  } catch (err) {
+    throw new ModelError('DISK', `Could not write the download to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check that the disk has free space.`);
+  }
+  if (failure instanceof ModelError) throw failure;
+  if (failure) throw new RetryableError(`the connection dropped after ${written} bytes (${(failure as Error).message})`);
+  return written;
+}
+
 function isNetworkError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   return /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|UND_ERR)/.test(code) || (err as Error)?.message === 'aborted';

@@ -272,7 +272,7 @@ export class ModelManager {
     } finally {
       opts.signal?.removeEventListener('abort', relay);
       this.active.delete(req.id);
-      this.emit({ type: 'changed' });
+      if (started) this.emit({ type: 'changed' });
     }
   }
 

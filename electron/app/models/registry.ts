@@ -2,6 +2,7 @@
 // app can back it with its SQLite `models` table; JsonFileRegistry is the standalone version.
 import fs from 'node:fs/promises';
 import type { ModelTask } from '../../../models/catalog-types';
+import { ModelError } from './errors';
 import { writeFileAtomic } from './files';
 
 export interface InstalledModelRecord {
@@ -60,7 +61,13 @@ export class JsonFileRegistry implements ModelRegistryStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, installed: [], pending: [] };
       throw err;
     }
-    const parsed = JSON.parse(text) as Partial<RegistryFile>;
+    let parsed: Partial<RegistryFile>;
+    try {
+      parsed = JSON.parse(text) as Partial<RegistryFile>;
+    } catch {
+      // Writes are atomic, so this is a hand edit or disk damage: say so rather than guess.
+      throw new ModelError('DISK', `The list of added models (${this.file}) is damaged and cannot be read. Fix or delete it; the model files next to it are not affected.`);
+    }
     return { version: 1, installed: parsed.installed ?? [], pending: parsed.pending ?? [] };
   }
 

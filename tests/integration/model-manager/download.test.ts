@@ -72,6 +72,46 @@ describe('ModelManager.download', () => {
     expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
   });
 
+  it('drops a connection that stalls, then resumes it', async () => {
+    server = await startLoopbackServer(async (req, res, i) => {
+      if (i > 0) return serveWithRange(req, res, payload);
+      res.writeHead(200, { 'content-length': payload.length });
+      res.write(payload.subarray(0, half));
+      // then say nothing: the client's idle timeout must notice and retry
+    });
+    const stalled = new ModelManager({ modelsDir: dir, transfer: { backoffMs: 10, idleTimeoutMs: 300 } });
+    const notes: string[] = [];
+    await stalled.download(request(server.url()), { onProgress: (p) => p.note && notes.push(p.note) });
+
+    expect(server.requests.map((r) => r.range)).toEqual([undefined, `bytes=${half}-`]);
+    expect(notes[0]).toMatch(/no data from the server for 0 s|connection dropped/);
+    expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
+  });
+
+  it('keeps resuming while each attempt brings new bytes, across many drops', async () => {
+    const slice = 200_000;
+    server = await startLoopbackServer(async (req, res) => {
+      const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const end = Math.min(payload.length, start + slice);
+      res.writeHead(start ? 206 : 200, {
+        'content-length': payload.length - start,
+        ...(start ? { 'content-range': `bytes ${start}-${payload.length - 1}/${payload.length}` } : {}),
+      });
+      await new Promise<void>((resolve) => res.write(payload.subarray(start, end), () => resolve()));
+      if (end === payload.length) return void res.end();
+      await new Promise((r) => setTimeout(r, 30));
+      res.socket?.destroy();
+    });
+    await manager.download(request(server.url()));
+
+    // 4 failures in a row would give up; here every attempt made progress, so none counted.
+    // destroy() resets the connection, which may discard a few unread bytes: at least this many.
+    expect(server.requests.length).toBeGreaterThanOrEqual(Math.ceil(payload.length / slice));
+    const starts = server.requests.map((r) => Number(/^bytes=(\d+)-$/.exec(r.range ?? '')?.[1] ?? 0));
+    for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThan(starts[i - 1]);
+    expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
+  });
+
   it('starts over when the server ignores Range and answers 200 with the whole file', async () => {
     server = await startLoopbackServer(async (_req, res, i) => {
       if (i === 0) return serveThenDrop(res, payload, half);

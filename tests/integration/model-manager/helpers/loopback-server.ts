@@ -73,7 +73,7 @@ export async function serveWithRange(req: IncomingMessage, res: ServerResponse, 
 export async function serveThenDrop(res: ServerResponse, body: Uint8Array, upTo: number): Promise<void> {
   res.writeHead(200, { 'content-length': body.length });
   await new Promise<void>((resolve) => res.write(body.subarray(0, upTo), () => resolve()));
-  // Let the bytes leave the socket before it is destroyed, as a real mid-transfer drop would.
-  await pause(50);
-  res.socket?.destroy();
+  // end() (FIN), not destroy() (RST): a reset may discard bytes the client has not read yet,
+  // which would make "half way" vary from run to run. The client still sees a body cut short.
+  res.socket?.end();
 }

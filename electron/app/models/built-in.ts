@@ -1,0 +1,8 @@
+// Adapts the catalog (models/catalog.json) to the manager: built-in files live in one folder.
+import path from 'node:path';
+import type { Catalog } from '../../../models/catalog-types';
+import type { BuiltInModels } from './model-manager';
+
+export function builtInModels(catalog: Catalog, onnxDir: string): BuiltInModels {
+  return { entries: catalog.models, pathOf: (entry) => path.join(onnxDir, entry.file) };
+}
