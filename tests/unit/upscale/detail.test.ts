@@ -1,0 +1,99 @@
+// Detail-preservation image math on synthetic planes with known answers.
+import { describe, expect, it } from 'vitest';
+import { bilinearUpscale, featherPlane, gaussianBlur, lanczosUpscale, lumaPlanar, restoreFineDetail } from '../../../native/upscale/detail';
+import { fineDetailEnergy } from '../../../native/upscale/detail-metric';
+
+const plane = (w: number, h: number, f: (x: number, y: number) => number) => {
+  const p = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) p[y * w + x] = f(x, y);
+  return p;
+};
+const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+
+describe('gaussianBlur', () => {
+  it('keeps a constant, keeps the mass of an impulse and spreads it symmetrically', () => {
+    expect(maxDiff(gaussianBlur(plane(9, 7, () => 0.3), 9, 7, 1.5), plane(9, 7, () => 0.3))).toBeLessThan(1e-6);
+    const imp = plane(21, 21, (x, y) => (x === 10 && y === 10 ? 1 : 0));
+    const b = gaussianBlur(imp, 21, 21, 2);
+    expect(b.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
+    expect(b[10 * 21 + 8]).toBeCloseTo(b[10 * 21 + 12], 7);
+    expect(b[8 * 21 + 10]).toBeCloseTo(b[10 * 21 + 8], 7);
+    // Separable Gaussian: value at 2 px off-centre / centre = exp(−4 / (2σ²)) = exp(−0.5).
+    expect(b[10 * 21 + 12] / b[10 * 21 + 10]).toBeCloseTo(Math.exp(-0.5), 3);
+  });
+});
+
+describe('lanczosUpscale and bilinearUpscale', () => {
+  it('keep a constant exactly and follow a linear ramp away from the edges', () => {
+    expect(maxDiff(lanczosUpscale(plane(6, 5, () => 0.7), 6, 5, 4), plane(24, 20, () => 0.7))).toBeLessThan(1e-6);
+    const ramp = lanczosUpscale(plane(16, 4, (x) => x / 16), 16, 4, 4);
+    // Output pixel X sits at input coordinate (X + 0.5)/4 − 0.5; windowed sinc is linear to ~1e-3.
+    for (let X = 16; X < 48; X++) expect(Math.abs(ramp[8 * 64 + X] - ((X + 0.5) / 4 - 0.5) / 16)).toBeLessThan(2e-3);
+    const bl = bilinearUpscale(plane(4, 4, (x) => x), 4, 4, 2);
+    expect([...bl.slice(0, 8)]).toEqual([0, 0.25, 0.75, 1.25, 1.75, 2.25, 2.75, 3]);
+  });
+});
+
+describe('featherPlane', () => {
+  it('softens a hard edge into a monotonic ramp that stays within 0..1', () => {
+    const hard = plane(32, 1, (x) => (x < 16 ? 1 : 0));
+    const soft = featherPlane(hard, 32, 1, 4);
+    expect(soft[15]).toBeGreaterThan(0.5);
+    expect(soft[15]).toBeLessThan(1);
+    expect(soft[16]).toBeLessThan(0.5);
+    for (let x = 1; x < 32; x++) expect(soft[x]).toBeLessThanOrEqual(soft[x - 1] + 1e-7);
+    expect(Math.min(...soft)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('restoreFineDetail', () => {
+  const W = 32;
+  const H = 32;
+  const flat = () => new Float32Array(3 * W * H).fill(0.5);
+
+  it('puts back fine texture the network removed, inside the mask only', () => {
+    // The input's texture is a 1-pixel checkerboard (±0.1): all of it is finer than σ.
+    const checker = plane(W, H, (x, y) => 0.5 + ((x + y) % 2 ? 0.1 : -0.1));
+    const mask = plane(W, H, (x) => (x < 16 ? 1 : 0));
+    const rgb = flat();
+    restoreFineDetail(rgb, W, H, checker, mask, 4, 1);
+    const y = lumaPlanar(rgb, W, H);
+    // Inside the mask (away from the edge) the checkerboard is back at nearly full contrast.
+    expect(Math.abs(y[16 * W + 4] - y[16 * W + 5])).toBeGreaterThan(0.19);
+    // Outside the mask nothing changed.
+    expect(y[16 * W + 24]).toBeCloseTo(0.5, 6);
+    // Grey stays grey: the same amount goes to R, G and B.
+    expect(rgb[16 * W + 4]).toBeCloseTo(rgb[W * H + 16 * W + 4], 6);
+  });
+
+  it('leaves shading (coarser than σ) and an already-matching image alone', () => {
+    const gradient = plane(W, H, (x) => 0.2 + (0.6 * x) / W);
+    const rgb = flat();
+    restoreFineDetail(rgb, W, H, gradient, plane(W, H, () => 1), 4, 1);
+    const y = lumaPlanar(rgb, W, H);
+    // A linear ramp has no fine band: interior pixels stay at the network's 0.5.
+    for (let x = 12; x < 20; x++) expect(y[16 * W + x]).toBeCloseTo(0.5, 2);
+    const same = flat();
+    restoreFineDetail(same, W, H, lumaPlanar(flat(), W, H), plane(W, H, () => 1), 4, 1);
+    expect(maxDiff(same, flat())).toBeLessThan(1e-6);
+  });
+});
+
+describe('fineDetailEnergy', () => {
+  it('is zero for a flat image and the checkerboard energy for a 1-px checkerboard', () => {
+    const s = 2;
+    const w = 16;
+    const mask = { width: w, height: w, data: new Float32Array(w * w).fill(1) };
+    const mk = (f: (x: number, y: number) => number) => {
+      const data = new Uint8Array(w * s * w * s * 3);
+      for (let y = 0; y < w * s; y++) for (let x = 0; x < w * s; x++) data.fill(f(Math.floor(x / s), Math.floor(y / s)), (y * w * s + x) * 3, (y * w * s + x) * 3 + 3);
+      return { width: w * s, height: w * s, channels: 3 as const, data };
+    };
+    expect(fineDetailEnergy(mk(() => 128), mask, s)).toBe(0);
+    const e = fineDetailEnergy(mk((x, y) => ((x + y) % 2 ? 153 : 102)), mask, s);
+    // ±0.1 checkerboard; a σ=1 Gaussian keeps a fraction g of its amplitude, so energy = (0.1(1 − g))².
+    const k = [-3, -2, -1, 0, 1, 2, 3].map((i) => Math.exp(-i * i / 2));
+    const g = (k.reduce((a, v, i) => a + (i % 2 ? -v : v), 0) / k.reduce((a, v) => a + v, 0)) ** 2;
+    expect(e).toBeCloseTo((0.1 * (1 + g)) ** 2, 4);
+  });
+});
