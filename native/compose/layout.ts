@@ -1,0 +1,71 @@
+// Turns a theme and a seed into concrete numbers for one draft: canvas size, where each
+// head goes (with the theme's jitter drawn from the seed), whether a selfie is mirrored,
+// and the light. These numbers are the draft's recipe.
+import type { FaceAnalysis } from '../face/types';
+import type { Rng } from '../random/prng';
+import type { ResolvedTheme } from '../../themes/schema';
+import type { EyePlacement } from './transform';
+
+/** Theme pixel sizes (rim width, grain) are written for a draft 768 px on its short side. */
+export const REFERENCE_SHORT_SIDE = 768;
+
+export function canvasSize(theme: ResolvedTheme): { width: number; height: number } {
+  const [a, b] = theme.canvas.aspect.split(':').map(Number);
+  const s = theme.canvas.shortSide;
+  return a <= b ? { width: s, height: Math.round((s * b) / a) } : { width: Math.round((s * a) / b), height: s };
+}
+
+/** Below this head turn (degrees) a face reads as frontal and is never mirrored. */
+const MIRROR_YAW_DEG = 3;
+
+/**
+ * Mirror a person who looks away from their partner. HeadPose yaw > 0 turns toward the
+ * image's left, so the person on the left should have yaw ≤ 0, the one on the right yaw ≥ 0.
+ */
+export function shouldMirror(face: FaceAnalysis, onLeft: boolean, faceEachOther: boolean): boolean {
+  if (!faceEachOther) return false;
+  return onLeft ? face.pose.yaw > MIRROR_YAW_DEG : face.pose.yaw < -MIRROR_YAW_DEG;
+}
+
+export interface DraftLight {
+  azimuthDeg: number;
+  elevationDeg: number;
+  temperatureK: number;
+  exposureEv: number;
+}
+
+export interface DraftLayout {
+  width: number;
+  height: number;
+  people: [EyePlacement, EyePlacement];
+  light: DraftLight;
+}
+
+export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAnalysis], rng: Rng): DraftLayout {
+  const { width, height } = canvasSize(theme);
+  const j = theme.variation.jitter;
+  const u = (half: number) => rng.range(-half, half);
+  // The couple moves as one (shared shift and size); each head gets a little of its own, so
+  // variations stay a couple rather than two people drifting apart.
+  const shiftX = u(j.anchor), shiftY = u(j.anchor);
+  const size = 1 + u(j.eyeDistance);
+  const lay = theme.layout;
+  const leftIndex = lay.people[0].eyeCentre[0] <= lay.people[1].eyeCentre[0] ? 0 : 1;
+  const people = lay.people.map((p, i) => {
+    const own = j.anchor / 3;
+    return {
+      centre: [(p.eyeCentre[0] + shiftX + u(own)) * width, (p.eyeCentre[1] + shiftY + u(own)) * height] as [number, number],
+      distance: p.eyeDistance * size * width,
+      tiltDeg: p.tiltDeg + u(j.tiltDeg),
+      mirror: shouldMirror(faces[i], i === leftIndex, lay.faceEachOther),
+    };
+  }) as [EyePlacement, EyePlacement];
+  const k = theme.light.key;
+  const light = {
+    azimuthDeg: k.azimuthDeg + u(j.keyAzimuthDeg),
+    elevationDeg: k.elevationDeg + u(j.keyElevationDeg),
+    temperatureK: k.temperatureK + u(j.temperatureK),
+    exposureEv: k.exposureEv + u(j.exposureEv),
+  };
+  return { width, height, people, light };
+}

@@ -1,0 +1,54 @@
+// Resamples a person's photo and matte into the canvas through an affine transform.
+// Selfies end at the photo's frame, usually mid-chest; outside the frame the matte fades
+// sideways and upward but continues downward (edge pixels repeated), so a shoulder cut by
+// the selfie's frame does not become a hard horizontal line across the draft.
+import { type Affine, applyAffine, invertAffine } from './transform';
+import { type Plane, type Rgb, newPlane, newRgb } from './planes';
+
+export interface WarpedPerson {
+  colour: Rgb;
+  alpha: Plane;
+  /** Canvas-space bounding box of the warped photo (clipped), to limit later loops. */
+  bounds: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export function warpPerson(photo: Rgb, matte: Plane, toCanvas: Affine, width: number, height: number, sideFade: number): WarpedPerson {
+  const inv = invertAffine(toCanvas);
+  const colour = newRgb(width, height);
+  const alpha = newPlane(width, height);
+  const sw = photo.width, sh = photo.height;
+  // Bounds: the photo's corners, extended downward to the canvas bottom (the body continues).
+  const corners = [[0, 0], [sw, 0], [0, sh], [sw, sh], [0, sh * 4], [sw, sh * 4]].map(([x, y]) => applyAffine(toCanvas, x, y));
+  const pad = sideFade * Math.hypot(toCanvas.a, toCanvas.d) + 2;
+  const x0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p[0])) - pad));
+  const x1 = Math.min(width, Math.ceil(Math.max(...corners.map((p) => p[0])) + pad));
+  const y0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p[1])) - pad));
+  const y1 = Math.min(height, Math.ceil(Math.max(...corners.map((p) => p[1])) + pad));
+  const invFade = 1 / Math.max(1, sideFade);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const sx = inv.a * (x + 0.5) + inv.b * (y + 0.5) + inv.c - 0.5;
+      const sy = inv.d * (x + 0.5) + inv.e * (y + 0.5) + inv.f - 0.5;
+      // Outside the frame: fade with distance sideways/up, none downward.
+      let fade = 1;
+      if (sx < 0) fade -= -sx * invFade;
+      else if (sx > sw - 1) fade -= (sx - (sw - 1)) * invFade;
+      if (sy < 0) fade -= -sy * invFade;
+      if (fade <= 0) continue;
+      const cx = sx < 0 ? 0 : sx > sw - 1 ? sw - 1 : sx;
+      const cy = sy < 0 ? 0 : sy > sh - 1 ? sh - 1 : sy;
+      const ix = Math.min(sw - 2, Math.floor(cx)), iy = Math.min(sh - 2, Math.floor(cy));
+      const fx = cx - ix, fy = cy - iy;
+      const i00 = iy * sw + ix, i01 = i00 + 1, i10 = i00 + sw, i11 = i10 + 1;
+      const w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+      const a = (matte.data[i00] * w00 + matte.data[i01] * w01 + matte.data[i10] * w10 + matte.data[i11] * w11) * fade;
+      if (a <= 1e-4) continue;
+      const o = y * width + x;
+      alpha.data[o] = a;
+      colour.r[o] = photo.r[i00] * w00 + photo.r[i01] * w01 + photo.r[i10] * w10 + photo.r[i11] * w11;
+      colour.g[o] = photo.g[i00] * w00 + photo.g[i01] * w01 + photo.g[i10] * w10 + photo.g[i11] * w11;
+      colour.b[o] = photo.b[i00] * w00 + photo.b[i01] * w01 + photo.b[i10] * w10 + photo.b[i11] * w11;
+    }
+  }
+  return { colour, alpha, bounds: { x0, y0, x1, y1 } };
+}
