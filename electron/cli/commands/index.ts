@@ -1,0 +1,10 @@
+// Every `pairlight` sub-command. Add one line per command module (one command, one file).
+import type { CliCommand } from '../command';
+import analyze from './analyze';
+import projectsCreate from './projects-create';
+import projectsDelete from './projects-delete';
+import projectsList from './projects-list';
+import similarity from './similarity';
+import version from './version';
+
+export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity];
