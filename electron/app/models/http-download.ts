@@ -233,7 +233,6 @@ export async function downloadToPartFile(options: TransferOptions): Promise<Tran
   }
 }
 
-/** Socket-level failures (reset, refused, DNS) are worth retrying; programming errors are not. */
 /**
  * How much received data may wait in memory for the disk before the response is paused.
  * Large on purpose: bytes parked inside a paused response are discarded if the connection
@@ -289,6 +288,7 @@ async function writeBody(res: IncomingMessage, file: string, append: boolean, of
   return written;
 }
 
+/** Socket-level failures (reset, refused, DNS) are worth retrying; programming errors are not. */
 function isNetworkError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   return /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|UND_ERR)/.test(code) || (err as Error)?.message === 'aborted';

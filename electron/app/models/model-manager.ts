@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { CatalogEntry, ModelTask } from '../../../models/catalog-types';
 import { checkModelFile, type ModelContractCheckers } from './contract-check';
 import { diskError, downloadCancelledError, isModelError, ModelError } from './errors';
+import { FileVerifier } from './file-state';
 import { fileSize, sha256File, tempPathFor } from './files';
 import { downloadToPartFile, parseDownloadUrl, type TransferOptions } from './http-download';
 import { JsonFileRegistry, type InstalledModelRecord, type ModelRegistryStore, type PendingDownloadRecord } from './registry';
@@ -45,11 +46,6 @@ interface ActiveDownload {
   discard: boolean;
 }
 
-interface FileState {
-  status: 'installed' | 'missing' | 'corrupt';
-  problem?: string;
-}
-
 export class ModelManager {
   private readonly modelsDir: string;
   private readonly builtIn: BuiltInModels;
@@ -61,8 +57,7 @@ export class ModelManager {
   /** Ids being imported right now, so two imports cannot race for the same id. */
   private readonly importing = new Set<string>();
   private readonly listeners = new Set<(e: ModelManagerEvent) => void>();
-  /** Hashes keyed by path + size + mtime: list() stays cheap after the first look at a big file. */
-  private readonly hashCache = new Map<string, { key: string; sha256: string }>();
+  private readonly files = new FileVerifier();
   private ready: Promise<void> | null = null;
 
   constructor(options: ModelManagerOptions) {
@@ -86,7 +81,7 @@ export class ModelManager {
     for (const entry of this.builtIn.entries) {
       if (entry.testOnly && !opts.includeTestOnly) continue;
       const file = this.builtIn.pathOf(entry);
-      const state = await this.fileState(file, entry.sha256, entry.bytes);
+      const state = await this.files.check(file, entry.sha256, entry.bytes);
       items.push({
         id: entry.id,
         title: entry.title,
@@ -105,7 +100,7 @@ export class ModelManager {
     const user: ModelListItem[] = [];
     for (const rec of await this.registry.installed()) {
       const file = path.join(this.modelsDir, rec.file);
-      const state = await this.fileState(file, rec.sha256, rec.bytes);
+      const state = await this.files.check(file, rec.sha256, rec.bytes);
       user.push({ ...this.userItem(rec, file), status: state.status, ...(state.problem ? { problem: state.problem } : {}) });
     }
     for (const rec of await this.registry.pending()) {
@@ -150,6 +145,9 @@ export class ModelManager {
     // Check the copy, not the original: what is checked is exactly what gets installed.
     const tmp = tempPathFor(this.finalPath(id), 'import');
     try {
+      if (this.active.has(id) || (await this.registry.pending()).some((p) => p.id === id)) {
+        throw new ModelError('MODEL_EXISTS', `A download of "${id}" is in progress or paused. Remove it or choose another id.`);
+      }
       try {
         await fs.copyFile(sourcePath, tmp);
       } catch (err) {
@@ -213,6 +211,7 @@ export class ModelManager {
     let started = false;
     try {
       await this.assertIdFree(req.id);
+      if (this.importing.has(req.id)) throw new ModelError('MODEL_EXISTS', `A model with the id "${req.id}" is being imported right now.`);
       const previous = (await this.registry.pending()).find((p) => p.id === req.id);
       // A partial file only continues the same file: a new checksum means different bytes.
       if (!previous || previous.sha256 !== sha256) await fs.rm(part, { force: true });
@@ -362,25 +361,6 @@ export class ModelManager {
       verifiedMaxError: null,
       testOnly: false,
     };
-  }
-
-  private async fileState(file: string, sha256: string, bytes: number | null): Promise<FileState> {
-    let stat;
-    try {
-      stat = await fs.stat(file);
-    } catch {
-      return { status: 'missing' };
-    }
-    if (bytes !== null && stat.size !== bytes) {
-      return { status: 'corrupt', problem: `size expected ${bytes} bytes got ${stat.size}` };
-    }
-    const key = `${stat.size}:${stat.mtimeMs}`;
-    let cached = this.hashCache.get(file);
-    if (!cached || cached.key !== key) {
-      cached = { key, sha256: await sha256File(file) };
-      this.hashCache.set(file, cached);
-    }
-    return cached.sha256 === sha256 ? { status: 'installed' } : { status: 'corrupt', problem: `sha256 expected ${sha256} got ${cached.sha256}` };
   }
 
   private finalPath(id: string): string {
