@@ -1,0 +1,59 @@
+// Pose signs and quality advice on variants of a real selfie (resources/samples/person-a.jpg):
+// the clean photo gets no advice; blurred, dark, tiny-face and cropped copies each get theirs.
+import path from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeImage } from '../../../native/image/decode';
+import { analyzePhoto } from '../../../native/face/analyze';
+import type { FaceAnalysis, QualityCode } from '../../../native/face/types';
+import { SAMPLES_DIR } from '../../fixtures/face/photos';
+import { models, modelsReady } from './models';
+
+const selfie = path.join(SAMPLES_DIR, 'person-a.jpg');
+
+async function analyzeBytes(bytes: Buffer): Promise<FaceAnalysis[]> {
+  const { image } = await decodeImage(bytes);
+  return (await analyzePhoto(image, { models, embed: false })).faces;
+}
+
+const codes = (f: FaceAnalysis) => f.quality.map((q) => q.code);
+
+describe.skipIf(!modelsReady)('pose and advice on variants of a real selfie', () => {
+  let clean: FaceAnalysis;
+  let original: Buffer;
+
+  beforeAll(async () => {
+    original = await sharp(selfie).toBuffer();
+    const faces = await analyzeBytes(original);
+    expect(faces).toHaveLength(1);
+    clean = faces[0];
+  });
+
+  it('gives no advice for the clean original', () => {
+    expect(clean.quality).toEqual([]);
+  });
+
+  it('a mirrored photo flips the sign of yaw (and roll)', async () => {
+    const [m] = await analyzeBytes(await sharp(original).flop().toBuffer());
+    expect(Math.abs(clean.pose.yaw)).toBeGreaterThan(3);
+    expect(Math.sign(m.pose.yaw)).toBe(-Math.sign(clean.pose.yaw));
+    expect(Math.abs(m.pose.yaw + clean.pose.yaw)).toBeLessThan(Math.max(4, Math.abs(clean.pose.yaw) * 0.35));
+    expect(Math.abs(m.pose.roll + clean.pose.roll)).toBeLessThan(3);
+  });
+
+  const cases: [string, (s: Sharp, w: number, h: number) => Sharp, QualityCode][] = [
+    ['blurred', (s, w) => s.blur(Math.max(1, w * 0.008)), 'blurred'],
+    ['dark', (s) => s.linear(0.22, 0), 'too_dark'],
+    ['tiny face', (s, w) => s.resize(Math.round(w * 0.3)), 'face_too_small'],
+    ['cropped face', (s, w, h) => s.extract({ left: 0, top: 0, width: Math.round(w * 0.42), height: h }), 'face_cropped'],
+  ];
+  for (const [name, make, code] of cases) {
+    it(`${name} → ${code}`, async () => {
+      const meta = await sharp(original).metadata();
+      const bytes = await make(sharp(original), meta.width!, meta.height!).jpeg({ quality: 92 }).toBuffer();
+      const faces = await analyzeBytes(bytes);
+      expect(faces.length).toBeGreaterThanOrEqual(1);
+      expect(codes(faces[0])).toContain(code);
+    });
+  }
+});
