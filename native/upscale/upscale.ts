@@ -101,6 +101,7 @@ async function upscaleAlpha(image: Image8, scale: number): Promise<Uint8Array> {
   for (let i = 0; i < alpha.length; i++) alpha[i] = image.data[i * 4 + 3];
   const out = await sharp(alpha, { raw: { width: image.width, height: image.height, channels: 1 } })
     .resize(image.width * scale, image.height * scale, { kernel: 'lanczos3' })
+    .extractChannel(0) // sharp widens a one-channel image to sRGB; keep one plane
     .raw()
     .toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
