@@ -62,7 +62,7 @@ export async function checkModelFile(path: string, task: ModelTask, checkers: Mo
   }
   let session: ort.InferenceSession;
   try {
-    ({ session } = await createSession(path, { preference: 'cpu', intraOpThreads: 1 }));
+    ({ session } = await createSession(path, { preference: 'cpu' }));
   } catch (err) {
     const reason = (err as Error).message.replace(/^No execution provider could load the model\. (CPU failed to start: )?/, '');
     if (/protobuf parsing failed|INVALID_PROTOBUF|No graph was found/i.test(reason)) {

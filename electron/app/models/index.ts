@@ -4,6 +4,7 @@ export { ModelManager, type BuiltInModels, type DownloadOptions, type ModelManag
 export { ModelError, isModelError, type ModelErrorReason } from './errors';
 export { JsonFileRegistry, type InstalledModelRecord, type ModelRegistryStore, type PendingDownloadRecord } from './registry';
 export { checkModelFile, type ModelContractChecker, type ModelContractCheckers, type ModelUnderCheck } from './contract-check';
+export { diffusionContractChecker } from './diffusion-checker';
 export type { ContractProblem, ModelSignature, TensorSignature } from './signature';
 export { taskContracts, type TaskContract, type TensorRule, type DimRule } from './task-contracts';
 export type { DownloadProgress, DownloadRequest, ImportOptions, ModelListItem, ModelManagerEvent, ModelSource, ModelStatus } from './types';

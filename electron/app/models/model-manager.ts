@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CatalogEntry, ModelTask } from '../../../models/catalog-types';
 import { checkModelFile, type ModelContractCheckers } from './contract-check';
+import { diffusionContractChecker } from './diffusion-checker';
 import { diskError, downloadCancelledError, isModelError, ModelError } from './errors';
 import { FileVerifier } from './file-state';
 import { fileSize, sha256File, tempPathFor } from './files';
@@ -26,7 +27,10 @@ export interface ModelManagerOptions {
   builtIn?: BuiltInModels;
   /** Defaults to registry.json inside modelsDir; the app may pass a SQLite-backed store. */
   registry?: ModelRegistryStore;
-  /** Task checks owned elsewhere (e.g. diffusion); they replace the built-in rule for that task. */
+  /**
+   * Task checks owned elsewhere; each replaces the built-in rule for its task. Diffusion
+   * defaults to the metadata contract of models/diffusion; pass another to override it.
+   */
   checkers?: ModelContractCheckers;
   transfer?: TransferTuning;
   now?: () => Date;
@@ -64,7 +68,7 @@ export class ModelManager {
     this.modelsDir = path.resolve(options.modelsDir);
     this.builtIn = options.builtIn ?? { entries: [], pathOf: () => '' };
     this.registry = options.registry ?? new JsonFileRegistry(path.join(this.modelsDir, 'registry.json'));
-    this.checkers = options.checkers ?? {};
+    this.checkers = { diffusion: diffusionContractChecker, ...options.checkers };
     this.transfer = options.transfer ?? {};
     this.now = options.now ?? (() => new Date());
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelManager, isModelError, type ModelContractChecker } from '../../../electron/app/models';
 import { attr, OnnxGraphBuilder, readOnnxMetadata } from '../../../models/convert/onnx/graph-builder';
+import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
 import { embeddingModel, sha256, upscaleModel } from './helpers/models';
 
 let dir: string;
@@ -123,34 +124,50 @@ describe('ModelManager.importLocal', () => {
     expect(err.message).toContain("input 'image' (image) dimension 2 is fixed at 64, must be dynamic (any size)");
   });
 
-  it('defers diffusion models to an injected checker, and refuses them when there is none', async () => {
-    const bytes = (() => {
-      const g = new OnnxGraphBuilder('denoiser');
-      const x = g.input('x', [1, 3, 64, 64]);
-      g.node('Identity', [x], ['eps']);
-      g.output('eps', [1, 3, 64, 64]);
-      g.metadata('pairlight.diffusion.prediction', 'eps');
-      return g.toBytes();
-    })();
-    const file = await writeSource('denoiser.onnx', bytes);
+  it('checks diffusion models against their metadata contract, refusing with the key at fault', async () => {
+    const D = 3 * 8 * 8;
+    const valid = buildExactDenoiser({
+      means: [Float32Array.from({ length: D }, (_, i) => 0.5 * Math.sin(i)), Float32Array.from({ length: D }, (_, i) => -0.5 * Math.cos(i))],
+      std: 0.1,
+      channels: 3,
+      height: 8,
+      width: 8,
+      prediction: 'eps',
+      schedule: { type: 'ddpm', beta: 'linear', betaStart: 0.0001, betaEnd: 0.02, trainSteps: 1000 },
+    });
+    const manager = new ModelManager({ modelsDir: dir });
+    expect(await manager.importLocal(await writeSource('exact.onnx', valid), 'diffusion')).toMatchObject({ id: 'exact', task: 'diffusion', status: 'installed' });
 
-    const without = new ModelManager({ modelsDir: dir });
-    expect((await caught(without.importLocal(file, 'diffusion'))).reason).toBe('TASK_UNSUPPORTED');
+    const g = new OnnxGraphBuilder('bare');
+    const x = g.input('sample', [1, 3, 8, 8]);
+    g.node('Identity', [x], ['prediction']);
+    g.output('prediction', [1, 3, 8, 8]);
+    g.metadata('pairlight.diffusion.prediction', 'eps');
+    const err = await caught(manager.importLocal(await writeSource('bare.onnx', g.toBytes()), 'diffusion'));
+    expect(err.reason).toBe('CONTRACT_MISMATCH');
+    expect(err.message).toContain('Diffusion model refused: pairlight.diffusion.version is missing');
+  });
 
+  it('lets an injected checker replace the rule for a task', async () => {
+    const file = await writeSource('emb.onnx', embeddingModel());
     const seen: string[] = [];
-    const diffusion: ModelContractChecker = async ({ path: p, signature }) => {
+    const strict: ModelContractChecker = async ({ path: p, signature }) => {
       seen.push(signature.inputs[0].name);
       const meta = readOnnxMetadata(new Uint8Array(await fs.readFile(p)));
-      return meta['pairlight.diffusion.prediction'] === 'v' ? [] : [{ field: 'metadata pairlight.diffusion.prediction', message: `prediction type is ${meta['pairlight.diffusion.prediction']}, this test accepts only v` }];
+      return meta.licence ? [] : [{ field: 'metadata licence', message: 'the model does not state its licence' }];
     };
-    const strict = new ModelManager({ modelsDir: dir, checkers: { diffusion } });
-    const err = await caught(strict.importLocal(file, 'diffusion'));
+    const manager = new ModelManager({ modelsDir: dir, checkers: { 'face-embedding': strict } });
+    const err = await caught(manager.importLocal(file, 'face-embedding'));
     expect(err.reason).toBe('CONTRACT_MISMATCH');
-    expect(err.message).toContain('prediction type is eps, this test accepts only v');
-    expect(seen).toEqual(['x']);
+    expect(err.message).toContain('the model does not state its licence');
+    expect(seen).toEqual(['image']);
+  });
 
-    const lenient = new ModelManager({ modelsDir: dir, checkers: { diffusion: () => [] } });
-    expect(await lenient.importLocal(file, 'diffusion', { id: 'tiny-denoiser' })).toMatchObject({ id: 'tiny-denoiser', task: 'diffusion', status: 'installed' });
+  it('refuses tasks that have no contract check yet', async () => {
+    const manager = new ModelManager({ modelsDir: dir });
+    const err = await caught(manager.importLocal(await writeSource('det.onnx', embeddingModel()), 'face-detect'));
+    expect(err.reason).toBe('TASK_UNSUPPORTED');
+    expect(err.message).toContain('no contract check for face-detect models');
   });
 
   it('refuses an id that is taken or unsafe', async () => {
