@@ -1,6 +1,6 @@
 // Gaussian blur of one plane, separable. Small sigmas use a sampled Gaussian kernel; larger
-// ones use three running-sum box passes (their sum of variances equals sigma², so the
-// result is Gaussian to within a few percent) whose cost does not grow with sigma.
+// ones use three running-sum box passes (their variances sum to about sigma², and three
+// boxes are already close to Gaussian in shape) whose cost does not grow with sigma.
 import { type Plane, newPlane } from './planes';
 
 function kernel(sigma: number): Float32Array {
@@ -64,9 +64,19 @@ function boxCols(src: Float32Array, dst: Float32Array, w: number, h: number, r: 
   }
 }
 
-/** Box radius whose three passes give variance closest to sigma² (a box of width w has variance (w²-1)/12). */
-export function boxRadiusFor(sigma: number): number {
-  return Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
+/**
+ * Radii of three box passes whose variances sum close to sigma² (a box of odd width w has
+ * variance (w² − 1)/12): some passes use width wl, the others wl + 2, mixed so the total
+ * lands nearest sigma² (the "almost Gaussian" box scheme, derived from that variance sum).
+ */
+export function boxRadiiFor(sigma: number): [number, number, number] {
+  const n = 3;
+  let wl = Math.floor(Math.sqrt((12 * sigma * sigma) / n + 1));
+  if (wl % 2 === 0) wl--;
+  const wu = wl + 2;
+  const m = Math.round((12 * sigma * sigma - n * wl * wl - 4 * n * wl - 3 * n) / (-4 * wl - 4));
+  const r = [0, 1, 2].map((i) => ((i < m ? wl : wu) - 1) / 2);
+  return [Math.max(0, r[0]), Math.max(0, r[1]), Math.max(0, r[2])];
 }
 
 export function gaussianBlur(src: Plane, sigma: number): Plane {
@@ -80,13 +90,13 @@ export function gaussianBlur(src: Plane, sigma: number): Plane {
     convolve(tmp, out.data, h, w, w, 1, k);
     return out;
   }
-  const r = boxRadiusFor(sigma);
+  const radii = boxRadiiFor(sigma);
   const sums = new Float64Array(w);
-  boxRows(src.data, tmp, w, h, r);
-  boxCols(tmp, out.data, w, h, r, sums);
+  boxRows(src.data, tmp, w, h, radii[0]);
+  boxCols(tmp, out.data, w, h, radii[0], sums);
   for (let pass = 1; pass < 3; pass++) {
-    boxRows(out.data, tmp, w, h, r);
-    boxCols(tmp, out.data, w, h, r, sums);
+    boxRows(out.data, tmp, w, h, radii[pass]);
+    boxCols(tmp, out.data, w, h, radii[pass], sums);
   }
   return out;
 }

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { renderDraft, renderThemeThumbnail } from '../../../native/compose';
+import { affineScale, applyAffine, invertAffine } from '../../../native/compose/transform';
+import { newPlane, reducePlane } from '../../../native/compose/planes';
+import { gaussianBlur } from '../../../native/compose/blur';
+import { convexHull, fillPolygon } from '../../../native/compose/polygon';
+import { loadTheme, resolveTheme } from '../../../themes/schema';
+import type { Image8 } from '../../../native/image/types';
+import { syntheticPerson } from './synthetic-person';
+
+const a = syntheticPerson({ yaw: 0 });
+const b = syntheticPerson({ skin: [170, 120, 90], shirt: [150, 60, 50], background: [200, 180, 120], yaw: -8, seed: 9, width: 600, height: 800 });
+const small = resolveTheme(loadTheme('studio-session'), { canvas: { shortSide: 384 } });
+
+function lum(img: Image8, x: number, y: number): number {
+  const i = (Math.round(y) * img.width + Math.round(x)) * img.channels;
+  return 0.2126 * img.data[i] + 0.7152 * img.data[i + 1] + 0.0722 * img.data[i + 2];
+}
+
+describe('renderDraft', () => {
+  it('is deterministic: same inputs and seed give the same bytes; another seed differs', () => {
+    const r1 = renderDraft({ people: [a, b], theme: small, seed: 1234 });
+    const r2 = renderDraft({ people: [a, b], theme: small, seed: 1234 });
+    const r3 = renderDraft({ people: [a, b], theme: small, seed: 1235 });
+    expect(r1.image.width).toBe(384);
+    expect(r1.image.height).toBe(480);
+    expect(Buffer.from(r1.image.data).equals(Buffer.from(r2.image.data))).toBe(true);
+    expect(Buffer.from(r1.image.data).equals(Buffer.from(r3.image.data))).toBe(false);
+    expect(r1.recipe).toEqual(r2.recipe);
+    expect(r1.recipe.seed).toBe(1234);
+    expect(JSON.parse(JSON.stringify(r1.recipe)).theme.id).toBe('studio-session');
+  });
+
+  it('puts each pair of eyes at the theme anchors within a pixel (measured on the rendered pupils)', () => {
+    const still = resolveTheme(small, {
+      variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0 } },
+      grade: { grain: { amount: 0, sizePx: 1 } },
+    });
+    const r = renderDraft({ people: [a, b], theme: still, seed: 7 });
+    const { width, height } = r.image;
+    still.layout.people.forEach((p, i) => {
+      const eyes = r.faces[i].eyes;
+      const mid = [(eyes[0][0] + eyes[1][0]) / 2, (eyes[0][1] + eyes[1][1]) / 2];
+      expect(mid[0]).toBeCloseTo(p.eyeCentre[0] * width, 6);
+      expect(mid[1]).toBeCloseTo(p.eyeCentre[1] * height, 6);
+      expect(Math.hypot(eyes[1][0] - eyes[0][0], eyes[1][1] - eyes[0][1])).toBeCloseTo(p.eyeDistance * width, 6);
+      // The pupils in the pixels: centroid of the darkest pixels near each reported eye.
+      for (const [ex, ey] of eyes) {
+        let sx = 0, sy = 0, n = 0;
+        for (let y = Math.round(ey) - 8; y <= Math.round(ey) + 8; y++) for (let x = Math.round(ex) - 8; x <= Math.round(ex) + 8; x++) {
+          if (lum(r.image, x, y) < 40) { sx += x + 0.5; sy += y + 0.5; n++; }
+        }
+        expect(n).toBeGreaterThan(4);
+        expect(Math.hypot(sx / n - ex, sy / n - ey)).toBeLessThan(1);
+      }
+    });
+  });
+
+  it('mirrors a person who looks away so the couple faces each other', () => {
+    const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: small, seed: 1 });
+    // Person A is on the left and turned toward the image's left (away): mirrored. B on the right, turned left (toward A): not.
+    expect(r.recipe.people[0].mirrored).toBe(true);
+    expect(r.recipe.people[1].mirrored).toBe(false);
+  });
+
+  // Identity lives in the face's features; the compositor deliberately changes only smooth
+  // things on a face (colour, exposure, the key light's gradient). So both the draft and the
+  // source (averaged down to the draft's scale, as any resize would) are split into a smooth
+  // part (Gaussian, σ = a quarter of the eye distance) and detail, and the detail must correlate.
+  // Measured 0.91–0.95 on these synthetic faces (film grain is the main loss: its amplitude is
+  // close to the drawn skin texture's); the bound leaves a little room.
+  it('keeps each face the person\'s own pixels: face-detail correlation with the source ≥ 0.9', () => {
+    for (const id of ['studio-session', 'city-night-bokeh', 'black-white-classic', 'golden-hour']) {
+      const theme = resolveTheme(loadTheme(id), { canvas: { shortSide: 384 } });
+      const r = renderDraft({ people: [a, b], theme, seed: 99 });
+      const { width: w, height: h } = r.image;
+      [a, b].forEach((person, i) => {
+        const m = r.recipe.people[i].transform;
+        const inv = invertAffine(m);
+        const f = Math.max(1, Math.floor(1 / affineScale(m)));
+        const src = newPlane(person.photo.width, person.photo.height);
+        for (let k = 0; k < src.data.length; k++) src.data[k] = lum(person.photo, k % src.width, Math.floor(k / src.width));
+        const ref = reducePlane(src, f);
+        const x = newPlane(w, h), y = newPlane(w, h);
+        for (let py = 0; py < h; py++) for (let px = 0; px < w; px++) {
+          const [sx, sy] = applyAffine(inv, px + 0.5, py + 0.5);
+          const rx = Math.min(ref.width - 1, Math.max(0, Math.round(sx / f - 0.5))), ry = Math.min(ref.height - 1, Math.max(0, Math.round(sy / f - 0.5)));
+          x.data[py * w + px] = ref.data[ry * ref.width + rx];
+          y.data[py * w + px] = lum(r.image, px, py);
+        }
+        const sigma = r.recipe.people[i].eyeDistancePx / 4;
+        const xs = gaussianBlur(x, sigma), ys = gaussianBlur(y, sigma);
+        // The face oval, shrunk to its inner part so the hairline and jaw edge (where the
+        // backdrop starts) do not count.
+        const pts = r.faces[i].points.slice(0, 468);
+        const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length, cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+        const mask = fillPolygon(convexHull(pts.map(([px, py]) => [cx + (px - cx) * 0.8, cy + (py - cy) * 0.8])), w, h);
+        let sxy = 0, sxx = 0, syy = 0;
+        for (let k = 0; k < mask.length; k++) {
+          if (!mask[k]) continue;
+          const dx = x.data[k] - xs.data[k], dy = y.data[k] - ys.data[k];
+          sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+        }
+        const corr = sxy / Math.sqrt(sxx * syy);
+        expect(corr, `${id} person ${i}`).toBeGreaterThanOrEqual(0.9);
+      });
+    }
+  });
+
+  it('reports face boxes inside the draft that contain both eyes', () => {
+    const r = renderDraft({ people: [a, b], theme: small, seed: 5 });
+    for (const f of r.faces) {
+      expect(f.points).toHaveLength(478);
+      for (const [x, y] of f.eyes) {
+        expect(x).toBeGreaterThan(f.box.x);
+        expect(x).toBeLessThan(f.box.x + f.box.width);
+        expect(y).toBeGreaterThan(f.box.y);
+        expect(y).toBeLessThan(f.box.y + f.box.height);
+      }
+    }
+  });
+
+  it('renders a theme thumbnail at the asked size from the theme\'s base seed', () => {
+    const t = renderThemeThumbnail(loadTheme('retro-film'), [a, b], 128);
+    expect(Math.min(t.image.width, t.image.height)).toBe(128);
+    expect(t.image.width).toBe(192);
+    expect(t.recipe.seed).toBe(loadTheme('retro-film').variation.baseSeed);
+  });
+
+  it('rejects a matte that does not match its photo', () => {
+    const bad = { ...a, matte: { width: 10, height: 10, data: new Float32Array(100) } };
+    expect(() => renderDraft({ people: [bad, b], theme: small, seed: 1 })).toThrow(/matte is 10×10/);
+  });
+});
