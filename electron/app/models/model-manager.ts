@@ -279,6 +279,17 @@ export class ModelManager {
     }
   }
 
+  /** Continues a paused download with the request stored when it started (e.g. after a restart). */
+  async resumeDownload(id: string, opts: DownloadOptions = {}): Promise<ModelListItem> {
+    await this.ensureReady();
+    const rec = (await this.registry.pending()).find((p) => p.id === id);
+    if (!rec) throw new ModelError('DOWNLOAD_NOT_RUNNING', `There is no paused download of "${id}". Start it again with its address and checksum.`);
+    return this.download(
+      { id: rec.id, url: rec.url, sha256: rec.sha256, task: rec.task, licence: rec.licence, title: rec.title, ...(rec.bytes !== null ? { bytes: rec.bytes } : {}) },
+      opts,
+    );
+  }
+
   /**
    * Stops a running download. The partial file is kept so downloading the same id again
    * resumes it, unless `discard` is set; discard also drops a paused download.

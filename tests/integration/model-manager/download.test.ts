@@ -49,6 +49,8 @@ describe('ModelManager.download', () => {
   it('downloads a whole file with progress, verifies it and installs it', async () => {
     server = await startLoopbackServer((req, res) => serveWithRange(req, res, payload, { chunks: 20, delayMs: 25 }));
     const events: DownloadProgress[] = [];
+    const broadcast: string[] = [];
+    manager.onEvent((e) => broadcast.push(e.type));
     const item = await manager.download(request(server.url()), { onProgress: (p) => events.push(p) });
 
     expect(item).toMatchObject({ id: 'my-embedder', status: 'installed', source: 'downloaded', task: 'face-embedding', licence: 'MIT', sha256: payloadSha });
@@ -60,6 +62,10 @@ describe('ModelManager.download', () => {
     expect(receiving.some((e) => e.rate > 0)).toBe(true);
     expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['connecting', 'verifying', 'checking', 'installing']));
     expect(await fs.readdir(dir)).not.toContain('my-embedder.onnx.part');
+    // The same progress reaches subscribers (the contract's event stream), bracketed by list changes.
+    expect(broadcast.filter((t) => t === 'download-progress')).toHaveLength(events.length);
+    expect(broadcast[0]).toBe('changed');
+    expect(broadcast.at(-1)).toBe('changed');
     const listed = await manager.list();
     expect(listed).toEqual([expect.objectContaining({ id: 'my-embedder', status: 'installed', source: 'downloaded' })]);
   });
@@ -193,7 +199,8 @@ describe('ModelManager.download', () => {
     expect(kept).toBeLessThan(payload.length);
     expect(await manager.list()).toEqual([expect.objectContaining({ id: 'my-embedder', status: 'paused', progress: { bytes: kept, total: null } })]);
 
-    await manager.download(request(server.url()));
+    // A new manager over the same folder stands for the next launch: the stored request resumes.
+    await new ModelManager({ modelsDir: dir }).resumeDownload('my-embedder');
     expect(server.requests.at(-1)?.range).toBe(`bytes=${kept}-`);
     expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
     expect(await manager.list()).toEqual([expect.objectContaining({ id: 'my-embedder', status: 'installed' })]);

@@ -71,4 +71,11 @@ describe('ModelManager.list', () => {
     await fs.rm(file);
     expect((await manager.list())[0]).toMatchObject({ id: 'mine', status: 'missing' });
   });
+
+  it('says so when the list of added models is damaged, instead of showing an empty list', async () => {
+    await fs.writeFile(path.join(dir, 'registry.json'), '{"installed": [');
+    const err = await new ModelManager({ modelsDir: dir }).list().catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'DISK', code: 'DISK' });
+    expect((err as Error).message).toContain('registry.json) is damaged and cannot be read');
+  });
 });
