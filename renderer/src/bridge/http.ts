@@ -1,5 +1,6 @@
 // PairlightBridge over the loopback browser host, for when there is no Electron preload.
 import { BridgeError } from './errors';
+import { events as eventSchemas, hostPaths, isEventName, mediaPath } from './types';
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, PairlightBridge } from './types';
 
 export interface HttpBridgeOptions {
@@ -28,7 +29,7 @@ export function createHttpBridge(options: HttpBridgeOptions): PairlightBridge {
     async invoke<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
       let response: Response;
       try {
-        response = await doFetch(`${options.origin}/api/invoke`, {
+        response = await doFetch(`${options.origin}${hostPaths.invoke}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
           body: JSON.stringify({ command, input }),
@@ -58,8 +59,7 @@ export function createHttpBridge(options: HttpBridgeOptions): PairlightBridge {
     },
 
     mediaUrl(projectId: string, relPath: string): string {
-      const path = relPath.split('/').map(encodeURIComponent).join('/');
-      return `${options.origin}/media/${encodeURIComponent(projectId)}/${path}?token=${encodeURIComponent(options.token)}`;
+      return `${options.origin}${hostPaths.media}/${mediaPath(projectId, relPath)}?token=${encodeURIComponent(options.token)}`;
     },
   };
 }
@@ -78,7 +78,7 @@ class EventSocket {
 
   ensureOpen(): void {
     if (this.socket) return;
-    const url = `${this.options.origin.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(this.options.token)}`;
+    const url = `${this.options.origin.replace(/^http/, 'ws')}${hostPaths.events}?token=${encodeURIComponent(this.options.token)}`;
     const socket = (this.options.createSocket ?? ((u) => new WebSocket(u)))(url);
     this.socket = socket;
     socket.onopen = () => {
@@ -101,7 +101,10 @@ class EventSocket {
     } catch {
       return;
     }
-    if (typeof message.event !== 'string') return;
-    for (const listener of this.listeners.get(message.event) ?? []) listener(message.payload);
+    if (!isEventName(message.event)) return;
+    // Same guarantee as the preload path: listeners only ever see payloads of the contract's shape.
+    const parsed = eventSchemas[message.event].safeParse(message.payload);
+    if (!parsed.success) return;
+    for (const listener of this.listeners.get(message.event) ?? []) listener(parsed.data);
   }
 }

@@ -1,15 +1,12 @@
 // The queue: every job, live progress from events, and a remaining-time estimate per job.
 import { createStore } from 'zustand/vanilla';
 import { toUserError } from '../bridge/errors';
-import type { EventPayload, Job, PairlightBridge } from '../bridge/types';
+import type { EventPayload, Job, JobStep, PairlightBridge } from '../bridge/types';
 import { estimateRemainingSeconds, overallFraction, type ProgressSample } from '../lib/eta';
 import type { ToastStore } from './toasts';
 
+/** Progress samples of a running job, for its remaining-time estimate. */
 export interface LiveProgress {
-  stepIndex: number;
-  /** Fraction of the current step. */
-  stepFraction: number;
-  message: string | null;
   first: ProgressSample;
   latest: ProgressSample;
 }
@@ -70,28 +67,42 @@ export function createJobsStore(bridge: PairlightBridge, toasts: ToastStore) {
     applyProgress(p, now = Date.now()) {
       set((s) => {
         const job = s.jobs.find((j) => j.id === p.jobId);
-        const stepIndex = resolveStepIndex(job, p.step);
-        const fraction = overallFraction(stepIndex, job?.steps.length ?? 1, p.fraction);
-        const sample = { at: now, fraction };
+        if (!job) return s;
+        const updated = withStepProgress(job, p.step, p.fraction, p.message);
+        const sample = { at: now, fraction: updated.progress };
         const previous = s.live[p.jobId];
-        const live: LiveProgress = {
-          stepIndex,
-          stepFraction: p.fraction,
-          message: p.message,
-          first: previous && previous.first.fraction <= fraction ? previous.first : sample,
-          latest: sample,
+        // A fraction going backwards means a new run (resume, retry): the old rate no longer applies.
+        const first = previous && previous.first.fraction <= sample.fraction ? previous.first : sample;
+        return {
+          jobs: s.jobs.map((j) => (j.id === job.id ? updated : j)),
+          live: { ...s.live, [p.jobId]: { first, latest: sample } },
         };
-        return { live: { ...s.live, [p.jobId]: live } };
       });
     },
   }));
 }
 
-/** Events may name the step or give its index; the UI wants the index. */
-export function resolveStepIndex(job: Job | undefined, step: number | string): number {
-  if (typeof step === 'number') return step;
-  const index = job?.steps.findIndex((s) => s.name === step) ?? -1;
-  return index >= 0 ? index : (job?.step ?? 0);
+/**
+ * The job as it stands after a progress event: earlier steps done, this step at `fraction`,
+ * the overall fraction recomputed. job.updated events later replace it with the stored truth.
+ */
+export function withStepProgress(job: Job, stepName: string, fraction: number, message: string): Job {
+  const index = job.steps.findIndex((s) => s.name === stepName);
+  if (index < 0) return { ...job, message };
+  const steps = job.steps.map((step, i): JobStep => {
+    if (i < index && step.status !== 'done') return { ...step, status: 'done', progress: 1 };
+    if (i === index) return { ...step, status: 'running', progress: fraction };
+    return step;
+  });
+  return { ...job, status: 'running', steps, message, progress: overallFraction(index, steps.length, fraction) };
+}
+
+/** The step being worked on (or that failed), else the first not yet done. */
+export function currentStepIndex(job: Job): number {
+  const active = job.steps.findIndex((s) => s.status === 'running' || s.status === 'failed');
+  if (active >= 0) return active;
+  const pending = job.steps.findIndex((s) => s.status !== 'done');
+  return pending >= 0 ? pending : job.steps.length - 1;
 }
 
 export function jobEta(live: LiveProgress | undefined): number | null {
@@ -102,7 +113,7 @@ const STATUS_ORDER: Record<Job['status'], number> = { running: 0, queued: 1, fai
 
 /** Running first, then waiting, then what needs attention, then history, newest first within each. */
 export function sortJobs(jobs: Job[]): Job[] {
-  return [...jobs].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.localeCompare(a.createdAt));
+  return [...jobs].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
 export type JobsStore = ReturnType<typeof createJobsStore>;

@@ -3,6 +3,7 @@ import { useServices, useSettings } from '../../app/services';
 import type { ProviderPreference } from '../../bridge/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
+import { NumberField } from './NumberField';
 import { SettingRow } from './SettingRow';
 
 const PROVIDERS: { id: ProviderPreference; label: string; hint: string }[] = [
@@ -40,11 +41,14 @@ export function SettingsScreen() {
               <h2 className="group-title">Processing</h2>
               <SettingRow
                 title="Execution provider"
-                hint={info ? `In use now: ${info.providerInUse}. Available here: ${info.providersAvailable.join(', ') || 'none reported'}.` : 'Which hardware runs the models.'}
+                hint={
+                  info?.provider
+                    ? `In use now: ${info.provider}. If the chosen one cannot start, Pairlight falls back to the next and says why.`
+                    : 'Which hardware runs the models. What is in use shows here once the first model has run.'
+                }
               >
                 <div className="segmented" role="radiogroup" aria-label="Execution provider" data-testid="provider-picker">
                   {PROVIDERS.map((p) => {
-                    const available = p.id === 'auto' || !info || info.providersAvailable.includes(p.id);
                     return (
                       <button
                         key={p.id}
@@ -53,29 +57,38 @@ export function SettingsScreen() {
                         aria-checked={settings.provider === p.id}
                         className={`segment${settings.provider === p.id ? ' is-selected' : ''}`}
                         data-testid={`provider-${p.id}`}
-                        title={available ? p.hint : `${p.hint}. Not available on this computer: Pairlight will fall back to the next one.`}
+                        title={p.hint}
                         onClick={() => void update({ provider: p.id })}
                       >
                         {p.label}
-                        {!available && <span className="segment-note">n/a</span>}
+                        {info?.provider === p.id && <span className="segment-note in-use">in use</span>}
                       </button>
                     );
                   })}
                 </div>
               </SettingRow>
-              <SettingRow title="Threads" hint="CPU threads for inference. 0 lets Pairlight choose (one per core).">
-                <input
-                  type="number"
-                  className="input input-narrow"
-                  data-testid="threads-input"
-                  min={0}
-                  max={256}
-                  value={settings.threads}
-                  onChange={(e) => {
-                    const threads = Number(e.target.value);
-                    if (Number.isInteger(threads) && threads >= 0) void update({ threads });
-                  }}
-                />
+              <SettingRow title="Threads" hint="CPU threads for inference. 0 lets ONNX Runtime choose.">
+                <NumberField testId="threads-input" min={0} max={256} value={settings.threads} onCommit={(threads) => void update({ threads })} />
+              </SettingRow>
+              <SettingRow title="Jobs at the same time" hint="Heavy jobs (drafts, upscales) running together. 1 suits most computers; more needs memory to spare.">
+                <NumberField testId="max-heavy-jobs" min={1} max={4} value={settings.maxHeavyJobs} onCommit={(maxHeavyJobs) => void update({ maxHeavyJobs })} />
+              </SettingRow>
+              <SettingRow
+                title="Likeness threshold"
+                hint="Drafts whose face resembles a person less than this (cosine similarity of face embeddings) are greyed out with the reason."
+              >
+                <div className="range-field">
+                  <input
+                    type="range"
+                    data-testid="identity-threshold"
+                    min={0}
+                    max={1}
+                    step={0.01}
+                    value={settings.identityThreshold}
+                    onChange={(e) => void update({ identityThreshold: Number(e.target.value) })}
+                  />
+                  <span className="mono">{settings.identityThreshold.toFixed(2)}</span>
+                </div>
               </SettingRow>
             </div>
 
