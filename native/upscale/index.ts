@@ -3,3 +3,4 @@ export { upscaleImage, ESRGAN_SCALE, type UpscaleModel, type UpscaleOptions } fr
 export { UpscaleCancelledError, UpscaleInputError } from './errors';
 export { targetSize, resizeToTarget, type UpscaleTarget } from './target';
 export { fineDetailEnergy } from './detail-metric';
+export { faceMaskFromBoxes, type FaceBox } from './face-mask';

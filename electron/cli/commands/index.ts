@@ -5,6 +5,7 @@ import projectsCreate from './projects-create';
 import projectsDelete from './projects-delete';
 import projectsList from './projects-list';
 import similarity from './similarity';
+import upscale from './upscale';
 import version from './version';
 
-export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity];
+export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale];

@@ -97,3 +97,18 @@ describe('fineDetailEnergy', () => {
     expect(e).toBeCloseTo((0.1 * (1 + g)) ** 2, 4);
   });
 });
+
+describe('faceMaskFromBoxes', () => {
+  it('fills an ellipse inscribed in each (grown) box and nothing else', async () => {
+    const { faceMaskFromBoxes } = await import('../../../native/upscale/face-mask');
+    const m = faceMaskFromBoxes(40, 20, [{ x: 0, y: 0, width: 20, height: 20 }, { x: 30, y: 5, width: 10, height: 10 }], 1);
+    expect(m.data[10 * 40 + 10]).toBe(1); // centre of the first box
+    expect(m.data[0]).toBe(0); // its corner lies outside the ellipse
+    expect(m.data[10 * 40 + 35]).toBe(1); // centre of the second box
+    expect(m.data[10 * 40 + 25]).toBe(0); // between the boxes
+    // Area of a 20×20 inscribed disc ≈ π·10² = 314 pixels (± the rim).
+    const first = Array.from({ length: 20 * 20 }, (_, i) => m.data[Math.floor(i / 20) * 40 + (i % 20)]).reduce((a, b) => a + b, 0);
+    expect(Math.abs(first - Math.PI * 100)).toBeLessThan(12);
+    expect(() => faceMaskFromBoxes(4, 4, [{ x: 0, y: 0, width: 0, height: 2 }])).toThrow(/positive size/);
+  });
+});
