@@ -6,6 +6,8 @@ import { PairlightError, type ErrorCode } from '../../contract';
 /** Stable reason → the contract code it travels under. */
 const CODE_OF = {
   MODEL_NOT_FOUND: 'NOT_FOUND',
+  MODEL_NOT_INSTALLED: 'MODEL_MISSING', // known, but its file is missing or a download is unfinished
+  MODEL_CORRUPT: 'MODEL_INVALID', // the installed file no longer matches its recorded sha256
   MODEL_BUILT_IN: 'CONFLICT', // built-in models are rebuilt by `npm run models`, not removed or replaced
   MODEL_EXISTS: 'CONFLICT', // an installed model already has this id
   MODEL_ID_INVALID: 'VALIDATION',

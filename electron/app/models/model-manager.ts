@@ -103,7 +103,7 @@ export class ModelManager {
     }
     const user: ModelListItem[] = [];
     for (const rec of await this.registry.installed()) {
-      const file = path.join(this.modelsDir, rec.file);
+      const file = this.userFile(rec);
       const state = await this.files.check(file, rec.sha256, rec.bytes);
       user.push({ ...this.userItem(rec, file), status: state.status, ...(state.problem ? { problem: state.problem } : {}) });
     }
@@ -133,8 +133,12 @@ export class ModelManager {
   async installedPath(id: string): Promise<string> {
     const item = (await this.list({ includeTestOnly: true })).find((m) => m.id === id);
     if (!item) throw new ModelError('MODEL_NOT_FOUND', `There is no model "${id}". Open Settings › Models to see what is installed.`);
+    if (item.status === 'corrupt') {
+      throw new ModelError('MODEL_CORRUPT', `The model "${item.title}" is damaged (${item.problem}). Reinstall it from Settings › Models.`);
+    }
     if (item.status !== 'installed') {
-      throw new ModelError('MODEL_NOT_FOUND', `The model "${item.title}" is ${item.status}${item.problem ? ` (${item.problem})` : ''}. Reinstall it from Settings › Models.`);
+      const fix = item.source === 'built-in' ? 'Run `npm run models` or reinstall Pairlight.' : 'Finish or restart its download in Settings › Models.';
+      throw new ModelError('MODEL_NOT_INSTALLED', `The model "${item.title}" is ${item.status}. ${fix}`);
     }
     return item.file;
   }
@@ -322,7 +326,7 @@ export class ModelManager {
     if (installed) {
       // Registry first: if deleting the file then fails, an orphan file is harmless, a dangling entry is not.
       await this.registry.removeInstalled(id);
-      await fs.rm(path.join(this.modelsDir, installed.file), { force: true }).catch((err) => {
+      await fs.rm(this.userFile(installed), { force: true }).catch((err) => {
         throw diskError(`delete ${installed.file}`, err);
       });
     } else if ((await this.registry.pending()).some((p) => p.id === id)) {
@@ -376,6 +380,11 @@ export class ModelManager {
       verifiedMaxError: null,
       testOnly: false,
     };
+  }
+
+  /** basename: a hand-edited registry must not point remove() at files outside the models folder. */
+  private userFile(rec: InstalledModelRecord): string {
+    return path.join(this.modelsDir, path.basename(rec.file));
   }
 
   private finalPath(id: string): string {

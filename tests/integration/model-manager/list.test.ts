@@ -50,7 +50,9 @@ describe('ModelManager.list', () => {
     expect(all.find((m) => m.id === 'synthetic')).toMatchObject({ status: 'installed', testOnly: true, verifiedMaxError: null });
 
     await expect(manager.installedPath('good')).resolves.toBe(path.join(builtInDir, 'good.onnx'));
-    await expect(manager.installedPath('damaged')).rejects.toMatchObject({ reason: 'MODEL_NOT_FOUND' });
+    await expect(manager.installedPath('damaged')).rejects.toMatchObject({ reason: 'MODEL_CORRUPT', code: 'MODEL_INVALID' });
+    await expect(manager.installedPath('absent')).rejects.toMatchObject({ reason: 'MODEL_NOT_INSTALLED', code: 'MODEL_MISSING' });
+    await expect(manager.installedPath('nothing')).rejects.toMatchObject({ reason: 'MODEL_NOT_FOUND', code: 'NOT_FOUND' });
     await expect(manager.remove('good')).rejects.toMatchObject({ reason: 'MODEL_BUILT_IN', code: 'CONFLICT' });
   });
 
