@@ -35,35 +35,35 @@ export const numberArith: Arith<number> = {
 
 /** Coefficients with prediction = cx·x + cp·x0: what an exact model outputs. */
 export function predictionFromX0<T>(p: Prediction, a: T, b: T, ar: Arith<T>): Linear<T> {
-  const one = ar.constant(1);
+  // Constants are made only where used: in a graph every one becomes an initializer.
+  const neg = (v: T) => ar.sub(ar.constant(0), v);
   switch (p) {
     case 'eps':
-      return { cx: ar.div(one, b), cp: ar.sub(ar.constant(0), ar.div(a, b)) };
+      return { cx: ar.div(ar.constant(1), b), cp: neg(ar.div(a, b)) };
     case 'x0':
-      return { cx: ar.constant(0), cp: one };
+      return { cx: ar.constant(0), cp: ar.constant(1) };
     case 'v':
-      return { cx: ar.div(a, b), cp: ar.sub(ar.constant(0), ar.div(ar.add(ar.mul(a, a), ar.mul(b, b)), b)) };
+      return { cx: ar.div(a, b), cp: neg(ar.div(ar.add(ar.mul(a, a), ar.mul(b, b)), b)) };
     case 'flow':
-      return { cx: ar.div(one, b), cp: ar.sub(ar.constant(0), ar.div(ar.add(a, b), b)) };
+      return { cx: ar.div(ar.constant(1), b), cp: neg(ar.div(ar.add(a, b), b)) };
   }
 }
 
 /** Coefficients with x0 = cx·x + cp·prediction: the inverse of predictionFromX0. */
 export function x0FromPrediction<T>(p: Prediction, a: T, b: T, ar: Arith<T>): Linear<T> {
-  const one = ar.constant(1);
   const neg = (v: T) => ar.sub(ar.constant(0), v);
   switch (p) {
     case 'eps':
-      return { cx: ar.div(one, a), cp: neg(ar.div(b, a)) };
+      return { cx: ar.div(ar.constant(1), a), cp: neg(ar.div(b, a)) };
     case 'x0':
-      return { cx: ar.constant(0), cp: one };
+      return { cx: ar.constant(0), cp: ar.constant(1) };
     case 'v': {
       const n = ar.add(ar.mul(a, a), ar.mul(b, b));
       return { cx: ar.div(a, n), cp: neg(ar.div(b, n)) };
     }
     case 'flow': {
       const n = ar.add(a, b);
-      return { cx: ar.div(one, n), cp: neg(ar.div(b, n)) };
+      return { cx: ar.div(ar.constant(1), n), cp: neg(ar.div(b, n)) };
     }
   }
 }
