@@ -13,9 +13,18 @@ const SCREENS: readonly Screen[] = ['projects', 'session', 'gallery', 'queue', '
 export function parseRoute(hash: string): Route {
   const [screen = '', projectId = ''] = hash.replace(/^#\/?/, '').split('/');
   const known = (SCREENS as readonly string[]).includes(screen) ? (screen as Screen) : 'projects';
-  return { screen: known, projectId: projectId ? decodeURIComponent(projectId) : null };
+  const takesProject = known === 'session' || known === 'gallery';
+  return { screen: known, projectId: takesProject && projectId ? safeDecode(projectId) : null };
 }
 
 export function formatRoute(route: Route): string {
   return route.projectId ? `#/${route.screen}/${encodeURIComponent(route.projectId)}` : `#/${route.screen}`;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
