@@ -52,6 +52,8 @@ interface StampEntry {
   key: string;
   sha256: string;
   bytes: number;
+  /** mtime of the written file: unchanged size and mtime let a re-run skip re-hashing it. */
+  mtimeMs?: number;
 }
 
 /** Writes a file so readers see the old or the new content, never half of it. */
@@ -155,15 +157,22 @@ export async function buildModels(opts: BuildOptions): Promise<BuildReport> {
       const key = sourceKey(recipe, dir, converterHash);
       const prev = stamp[recipe.id];
       let result: BuiltModel | null = null;
-      if (!opts.force && prev?.key === key && fs.existsSync(out) && fs.statSync(out).size === prev.bytes) {
-        const sha = sha256(fs.readFileSync(out));
-        if (sha === prev.sha256) result = { id: recipe.id, file, sha256: sha, bytes: prev.bytes, converted: false, ms: 0 };
+      const stat = fs.statSync(out, { throwIfNoEntry: false });
+      if (!opts.force && prev?.key === key && stat && stat.size === prev.bytes) {
+        const untouched = prev.mtimeMs === stat.mtimeMs;
+        if (untouched || sha256(fs.readFileSync(out)) === prev.sha256) {
+          result = { id: recipe.id, file, sha256: prev.sha256, bytes: prev.bytes, converted: false, ms: 0 };
+          if (!untouched) {
+            stamp[recipe.id] = { ...prev, mtimeMs: stat.mtimeMs };
+            writeFileAtomic(opts.stampPath, `${JSON.stringify(stamp, null, 2)}\n`);
+          }
+        }
       }
       if (!result) {
         const bytes = await recipe.convert();
         writeFileAtomic(out, bytes);
         result = { id: recipe.id, file, sha256: sha256(bytes), bytes: bytes.byteLength, converted: true, ms: 0 };
-        stamp[recipe.id] = { key, sha256: result.sha256, bytes: result.bytes };
+        stamp[recipe.id] = { key, sha256: result.sha256, bytes: result.bytes, mtimeMs: fs.statSync(out).mtimeMs };
         writeFileAtomic(opts.stampPath, `${JSON.stringify(stamp, null, 2)}\n`);
       }
       if (opts.verify) {
