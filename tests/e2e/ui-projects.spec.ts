@@ -1,33 +1,22 @@
 // The Projects screen against the real browser host: create, search, rename, delete, and the
 // app frame around it. Screenshots go to test-results/screens/ for review.
-import { expect, test, type Page } from '@playwright/test';
-import { startUiHost, watchConsole, type UiHost } from './ui-host.fixture';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/host';
 
-let host: UiHost;
-
-test.beforeEach(async () => {
-  host = await startUiHost();
-});
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-async function invoke(command: string, input: unknown): Promise<any> {
-  const res = await fetch(`${host.origin}/api/invoke`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ command, input }),
+/** Console errors include CSP violations and failed loads: a clean screen has none. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
   });
-  const reply = await res.json();
-  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-  return reply.result;
+  return problems;
 }
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
 
-test('projects: empty state, create, search, rename, delete, with no console or CSP errors', async ({ page }) => {
+test('projects: empty state, create, search, rename, delete, with no console or CSP errors', async ({ page, host }) => {
   const problems = watchConsole(page);
   await page.goto(host.url);
   await expect(page.getByTestId('projects-empty')).toBeVisible();
@@ -103,8 +92,8 @@ test('projects: empty state, create, search, rename, delete, with no console or 
   expect(problems).toEqual([]);
 });
 
-test('errors from the contract are shown as toasts with their user message', async ({ page }) => {
-  const doomed = await invoke('projects.create', { name: 'Deleted elsewhere', kind: 'couple' });
+test('errors from the contract are shown as toasts with their user message', async ({ page, host }) => {
+  const doomed = await host.invoke('projects.create', { name: 'Deleted elsewhere', kind: 'couple' });
   await page.goto(host.url);
   const card = page.locator(`[data-testid="project-card"][data-project-id="${doomed.id}"]`);
   await expect(card).toBeVisible();
@@ -113,7 +102,7 @@ test('errors from the contract are shown as toasts with their user message', asy
   await page.getByTestId('project-name-input').fill('Renamed');
   // Meanwhile another window deletes it: the live list drops the card, and saving the rename
   // must say why it failed instead of failing silently.
-  await invoke('projects.delete', { id: doomed.id });
+  await host.invoke('projects.delete', { id: doomed.id });
   await expect(card).toHaveCount(0);
   await page.getByTestId('save-rename').click();
   const toast = page.getByTestId('toast');
@@ -122,9 +111,9 @@ test('errors from the contract are shown as toasts with their user message', asy
   await shot(page, 'toast-error');
 });
 
-test('navigation: every screen reachable by click and by Ctrl+number, each says what to do next', async ({ page }) => {
+test('navigation: every screen reachable by click and by Ctrl+number, each says what to do next', async ({ page, host }) => {
   const problems = watchConsole(page);
-  await invoke('projects.create', { name: 'Navigation check', kind: 'couple' });
+  await host.invoke('projects.create', { name: 'Navigation check', kind: 'couple' });
   await page.goto(host.url);
   await expect(page.getByTestId('nav-projects')).toHaveAttribute('aria-current', 'page');
   for (const [index, screen] of ['projects', 'session', 'gallery', 'queue', 'settings'].entries()) {
