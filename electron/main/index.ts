@@ -50,7 +50,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function boot(): Promise<void> {
-  hardenSessions();
+  hardenSessions(devServerUrl);
   services = createServices({ dataDir: defaultDataDir() });
   registerAppJobs(services);
   if (!(await startBackground(services))) {
