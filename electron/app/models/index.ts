@@ -1,5 +1,5 @@
 // The model manager's public surface, for the contract commands, the Settings UI and the CLI.
-export { builtInModels } from './built-in';
+export { builtInModels, catalogBuiltIns } from './built-in';
 export { ModelManager, type BuiltInModels, type DownloadOptions, type ModelManagerOptions, type TransferTuning } from './model-manager';
 export { ModelError, isModelError, type ModelErrorReason } from './errors';
 export { JsonFileRegistry, type InstalledModelRecord, type ModelRegistryStore, type PendingDownloadRecord } from './registry';

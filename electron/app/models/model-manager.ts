@@ -8,7 +8,8 @@ import { checkModelFile, type ModelContractCheckers } from './contract-check';
 import { diffusionContractChecker } from './diffusion-checker';
 import { diskError, downloadCancelledError, isModelError, ModelError } from './errors';
 import { FileVerifier } from './file-state';
-import { fileSize, sha256File, tempPathFor } from './files';
+import { sweepTempFiles, tempPathFor } from '../files/atomic';
+import { fileSize, sha256File } from './files';
 import { downloadToPartFile, parseDownloadUrl, type TransferOptions } from './http-download';
 import { JsonFileRegistry, type InstalledModelRecord, type ModelRegistryStore, type PendingDownloadRecord } from './registry';
 import type { DownloadProgress, DownloadRequest, ImportOptions, ModelListItem, ModelManagerEvent } from './types';
@@ -151,7 +152,7 @@ export class ModelManager {
     if (this.importing.has(id)) throw new ModelError('MODEL_EXISTS', `A model with the id "${id}" is being imported right now.`);
     this.importing.add(id);
     // Check the copy, not the original: what is checked is exactly what gets installed.
-    const tmp = tempPathFor(this.finalPath(id), 'import');
+    const tmp = tempPathFor(this.finalPath(id));
     try {
       if (this.active.has(id) || (await this.registry.pending()).some((p) => p.id === id)) {
         throw new ModelError('MODEL_EXISTS', `A download of "${id}" is in progress or paused. Remove it or choose another id.`);
@@ -409,10 +410,9 @@ export class ModelManager {
     this.ready ??= (async () => {
       try {
         await fs.mkdir(this.modelsDir, { recursive: true });
-        // Temp copies of imports interrupted by a crash are never resumed: clear them.
-        for (const name of await fs.readdir(this.modelsDir)) {
-          if (name.startsWith('.') && name.includes('.import-')) await fs.rm(path.join(this.modelsDir, name), { force: true });
-        }
+        // Temp copies of imports and registry writes cut short by a crash are never resumed.
+        // (.part files are not temp files: they are kept for a resume.)
+        await sweepTempFiles(this.modelsDir);
       } catch (err) {
         this.ready = null;
         throw diskError(`prepare the models folder ${this.modelsDir}`, err);

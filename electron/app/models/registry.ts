@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import type { ModelTask } from '../../../models/catalog-types';
 import { ModelError } from './errors';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../files/atomic';
 
 export interface InstalledModelRecord {
   id: string;

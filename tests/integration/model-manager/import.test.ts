@@ -1,11 +1,13 @@
 // Local import: the contract check loads the file with ONNX Runtime on CPU and says which
 // field failed; only a passing file is copied into the models folder.
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelManager, isModelError, type ModelContractChecker } from '../../../electron/app/models';
 import { attr, OnnxGraphBuilder, readOnnxMetadata } from '../../../models/convert/onnx/graph-builder';
+import { builtModelsDir, modelPath } from '../../../models/catalog';
 import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
 import { embeddingModel, sha256, upscaleModel } from './helpers/models';
 
@@ -176,5 +178,16 @@ describe('ModelManager.importLocal', () => {
     await manager.importLocal(file, 'face-embedding');
     expect((await caught(manager.importLocal(file, 'face-embedding'))).reason).toBe('MODEL_EXISTS');
     expect((await caught(manager.importLocal(file, 'face-embedding', { id: '../../etc' }))).reason).toBe('MODEL_ID_INVALID');
+  });
+
+  // The contracts are written for the real models: the ones `npm run models` built must pass them.
+  const built = (id: string) => existsSync(path.join(builtModelsDir(), `${id}.onnx`));
+  it.skipIf(!built('mobilefacenet') || !built('realesrgan-x4fast'))('accepts the built mobilefacenet and Real-ESRGAN x4fast, and refuses faceres as an embedder', async () => {
+    const manager = new ModelManager({ modelsDir: dir });
+    const emb = await manager.importLocal(modelPath('mobilefacenet'), 'face-embedding', { id: 'my-mobilefacenet' });
+    expect(emb).toMatchObject({ status: 'installed', task: 'face-embedding' });
+    expect(await manager.importLocal(modelPath('realesrgan-x4fast'), 'upscale', { id: 'my-x4fast' })).toMatchObject({ status: 'installed' });
+    const err = await caught(manager.importLocal(modelPath('faceres'), 'face-embedding', { id: 'my-faceres' }));
+    expect(err.message).toContain('the model has 3 output(s), a face-embedding model must have 1');
   });
 });

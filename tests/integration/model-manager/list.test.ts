@@ -80,4 +80,12 @@ describe('ModelManager.list', () => {
     expect(err).toMatchObject({ reason: 'DISK', code: 'DISK' });
     expect((err as Error).message).toContain('registry.json) is damaged and cannot be read');
   });
+
+  it('sweeps temp files a crash left in the models folder but keeps partial downloads', async () => {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, '.mine.onnx.0123456789ab.pltmp'), 'half an import');
+    await fs.writeFile(path.join(dir, 'big.onnx.part'), 'half a download');
+    await new ModelManager({ modelsDir: dir }).list();
+    expect(await fs.readdir(dir)).toEqual(['big.onnx.part']);
+  });
 });
