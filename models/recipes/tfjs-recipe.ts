@@ -49,8 +49,13 @@ const provenanceFor = (spec: TfjsRecipeSpec): ModelProvenance => ({
   sourceFormat: 'tfjs-graph',
 });
 
-export function loadSpecModel(spec: TfjsRecipeSpec): LoadedTfjsModel {
-  const dir = packageDir(HUMAN_MODELS_PACKAGE, HUMAN_MODELS_VERSION);
+export interface TfjsRecipeOptions {
+  /** Reads the package files from this folder instead of node_modules (tests use a copy). */
+  sourceDir?: string;
+}
+
+export function loadSpecModel(spec: TfjsRecipeSpec, opts: TfjsRecipeOptions = {}): LoadedTfjsModel {
+  const dir = opts.sourceDir ?? packageDir(HUMAN_MODELS_PACKAGE, HUMAN_MODELS_VERSION);
   return loadTfjsModel(path.join(dir, spec.modelJson), spec.id);
 }
 
@@ -58,7 +63,7 @@ function sameShape(a: readonly (number | string)[], b: readonly (number | string
   return a.length === b.length && a.every((d, i) => d === b[i] || (typeof d === 'string' && typeof b[i] === 'string'));
 }
 
-export function tfjsRecipe(spec: TfjsRecipeSpec): TfjsRecipe {
+export function tfjsRecipe(spec: TfjsRecipeSpec, opts: TfjsRecipeOptions = {}): TfjsRecipe {
   const dir = path.dirname(spec.modelJson);
   const io: ModelIoContract = {
     inputs: [{ ...spec.input, dtype: 'float32' }],
@@ -72,7 +77,7 @@ export function tfjsRecipe(spec: TfjsRecipeSpec): TfjsRecipe {
     const { compareWithReference } = await import('../verify/compare');
     const { demoPhotoPaths, noiseInput, photoInput, seedFor } = await import('../verify/inputs');
     const { loadTfjsReference } = await import('../verify/tfjs-reference');
-    const loaded = loadSpecModel(spec);
+    const loaded = loadSpecModel(spec, opts);
     const placeholder = loaded.model.modelTopology.node.find((n) => n.op === 'Placeholder');
     if (!placeholder) throw new Error(`${spec.id}: model.json has no input`);
     const shape = spec.input.shape.map((d) => (typeof d === 'number' ? d : 1));
@@ -103,7 +108,7 @@ export function tfjsRecipe(spec: TfjsRecipeSpec): TfjsRecipe {
     io,
     spec,
     async convert() {
-      const loaded = loadSpecModel(spec);
+      const loaded = loadSpecModel(spec, opts);
       const listed = loaded.model.weightsManifest.flatMap((g) => g.paths);
       if (listed.join('|') !== spec.weightFiles.join('|')) {
         throw new Error(`${spec.id}: model.json lists weight files [${listed}] but the recipe expects [${spec.weightFiles}]; update the recipe`);
