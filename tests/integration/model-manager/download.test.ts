@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ModelManager, isModelError, type DownloadProgress, type DownloadRequest } from '../../../electron/app/models';
+import { JsonFileRegistry, ModelManager, isModelError, type DownloadProgress, type DownloadRequest } from '../../../electron/app/models';
 import { serveThenDrop, serveWithRange, startLoopbackServer, type LoopbackServer } from './helpers/loopback-server';
 import { embeddingModel, sha256 } from './helpers/models';
 
@@ -145,6 +145,38 @@ describe('ModelManager.download', () => {
 
     expect(server.requests.map((r) => r.range)).toEqual([undefined, `bytes=${half}-`, undefined]);
     expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
+  });
+
+  it('completes a download whose size the server does not announce (chunked)', async () => {
+    server = await startLoopbackServer(async (_req, res) => {
+      res.writeHead(200, { 'transfer-encoding': 'chunked' });
+      for (let at = 0; at < payload.length; at += 256 * 1024) res.write(payload.subarray(at, at + 256 * 1024));
+      res.end();
+    });
+    const totals = new Set<number | null>();
+    await manager.download(request(server.url()), { onProgress: (p) => p.phase === 'connecting' || totals.add(p.total) });
+    expect(totals.has(null)).toBe(true);
+    expect(sha256(await installedFile('my-embedder'))).toBe(payloadSha);
+  });
+
+  it('after a crash with the whole file already in .part, asks for the rest, gets 416, verifies and installs', async () => {
+    server = await startLoopbackServer((req, res) => serveWithRange(req, res, payload));
+    await new JsonFileRegistry(path.join(dir, 'registry.json')).putPending({
+      id: 'my-embedder',
+      title: 'my-embedder',
+      url: server.url(),
+      sha256: payloadSha,
+      bytes: null,
+      task: 'face-embedding',
+      licence: 'MIT',
+      startedAt: '2026-11-24T00:00:00.000Z',
+    });
+    await fs.writeFile(path.join(dir, 'my-embedder.onnx.part'), payload);
+    expect(await manager.list()).toEqual([expect.objectContaining({ status: 'paused', progress: { bytes: payload.length, total: null } })]);
+
+    await manager.resumeDownload('my-embedder');
+    expect(server.requests.map((r) => r.range)).toEqual([`bytes=${payload.length}-`]);
+    expect(await manager.list()).toEqual([expect.objectContaining({ id: 'my-embedder', status: 'installed' })]);
   });
 
   it('refuses a file with the wrong bytes: says both hashes, installs nothing, removes the .part', async () => {
