@@ -1,0 +1,115 @@
+import type { Db } from '../database';
+import { fromJson, toJson } from './json';
+
+export type ImageStage = 'draft' | 'refined' | 'upscaled' | 'export';
+
+export interface ImageRecord {
+  id: string;
+  projectId: string;
+  generationId: string | null;
+  /** The image this one was made from (a draft for a refined image, …). */
+  parentId: string | null;
+  stage: ImageStage;
+  relPath: string;
+  width: number;
+  height: number;
+  seed: number | null;
+  theme: string | null;
+  /** The full recipe of this image (also embedded in the file's metadata). */
+  recipe: unknown;
+  /** Cosine similarity to each source person, by person id. */
+  identityScores: Record<string, number> | null;
+  rating: number | null;
+  favourite: boolean;
+  createdAt: string;
+}
+
+interface ImageRow {
+  id: string;
+  project_id: string;
+  generation_id: string | null;
+  parent_id: string | null;
+  stage: ImageStage;
+  rel_path: string;
+  width: number;
+  height: number;
+  seed: number | null;
+  theme: string | null;
+  recipe_json: string;
+  identity_scores_json: string | null;
+  rating: number | null;
+  favourite: 0 | 1;
+  created_at: string;
+}
+
+function toImage(r: ImageRow): ImageRecord {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    generationId: r.generation_id,
+    parentId: r.parent_id,
+    stage: r.stage,
+    relPath: r.rel_path,
+    width: r.width,
+    height: r.height,
+    seed: r.seed,
+    theme: r.theme,
+    recipe: fromJson<unknown>(r.recipe_json, null),
+    identityScores: fromJson<Record<string, number> | null>(r.identity_scores_json, null),
+    rating: r.rating,
+    favourite: r.favourite === 1,
+    createdAt: r.created_at,
+  };
+}
+
+export class ImagesRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Call after the file has been renamed into place, so a row never points at a missing file. */
+  insert(i: ImageRecord): ImageRecord {
+    this.db
+      .prepare(
+        `INSERT INTO images (id, project_id, generation_id, parent_id, stage, rel_path, width, height, seed, theme, recipe_json, identity_scores_json, rating, favourite, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(i.id, i.projectId, i.generationId, i.parentId, i.stage, i.relPath, i.width, i.height, i.seed, i.theme, JSON.stringify(i.recipe), toJson(i.identityScores), i.rating, i.favourite ? 1 : 0, i.createdAt);
+    return i;
+  }
+
+  get(id: string): ImageRecord | null {
+    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as ImageRow | undefined;
+    return row ? toImage(row) : null;
+  }
+
+  listByProject(projectId: string, filter: { stage?: ImageStage } = {}): ImageRecord[] {
+    const rows = (
+      filter.stage
+        ? this.db.prepare('SELECT * FROM images WHERE project_id = ? AND stage = ? ORDER BY created_at DESC, id').all(projectId, filter.stage)
+        : this.db.prepare('SELECT * FROM images WHERE project_id = ? ORDER BY created_at DESC, id').all(projectId)
+    ) as ImageRow[];
+    return rows.map(toImage);
+  }
+
+  /** The image and its ancestors, newest first (export → upscaled → refined → draft). */
+  lineage(id: string): ImageRecord[] {
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE chain(id, depth) AS (SELECT ?, 0 UNION ALL SELECT i.parent_id, c.depth + 1 FROM images i JOIN chain c ON i.id = c.id WHERE i.parent_id IS NOT NULL AND c.depth < 64)
+         SELECT images.* FROM chain JOIN images ON images.id = chain.id ORDER BY chain.depth`,
+      )
+      .all(id) as ImageRow[];
+    return rows.map(toImage);
+  }
+
+  setRating(id: string, rating: number | null): boolean {
+    return this.db.prepare('UPDATE images SET rating = ? WHERE id = ?').run(rating, id).changes === 1;
+  }
+
+  setFavourite(id: string, favourite: boolean): boolean {
+    return this.db.prepare('UPDATE images SET favourite = ? WHERE id = ?').run(favourite ? 1 : 0, id).changes === 1;
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM images WHERE id = ?').run(id).changes === 1;
+  }
+}
