@@ -1,6 +1,7 @@
 // Every `pairlight` sub-command. Add one line per command module (one command, one file).
 import type { CliCommand } from '../command';
 import analyze from './analyze';
+import modelsList from './models-list';
 import projectsCreate from './projects-create';
 import projectsDelete from './projects-delete';
 import projectsList from './projects-list';
@@ -8,4 +9,4 @@ import similarity from './similarity';
 import upscale from './upscale';
 import version from './version';
 
-export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale];
+export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale, modelsList];
