@@ -93,6 +93,13 @@ const layoutSchema = z.strictObject({
   front: z.union([z.literal(0), z.literal(1)]),
   /** Mirror a selfie when the person looks away from their partner, so the two face each other. */
   faceEachOther: z.boolean(),
+  /**
+   * Selfies end at mid-chest. When a selfie's frame would end above the bottom of the picture,
+   * crop in (enlarge the couple about their midpoint, up to maxZoom) like a photographer
+   * framing tighter, rather than invent a body.
+   */
+  fitToPhotos: z.boolean(),
+  maxZoom: z.number().min(1).max(2),
 });
 
 const lensSchema = z.strictObject({

@@ -14,7 +14,7 @@ import { luminance } from './colour';
 import { gradeToImage8 } from './grade';
 import { type Gains, exposureGain, partialGains } from './harmonise';
 import { kelvinToRgb } from './kelvin';
-import { type DraftLight, type DraftLayout, REFERENCE_SHORT_SIDE, resolveLayout } from './layout';
+import { type DraftLight, type DraftLayout, REFERENCE_SHORT_SIDE, fitFraming, resolveLayout } from './layout';
 import { depthOfField } from './lens';
 import { blendNormals, meshHeight, normalsFromHeight, silhouetteHeight } from './normals';
 import { type PersonInput, preparePerson } from './person';
@@ -61,6 +61,8 @@ export interface DraftRecipe {
   height: number;
   people: [DraftPersonRecipe, DraftPersonRecipe];
   light: DraftLight;
+  /** Crop-in applied so the selfies reach the bottom of the picture (1 = none). */
+  zoom: number;
   lens: { focusDistanceM: number; backgroundBlurPx: number };
   /** The theme exactly as rendered (after the user's overrides). */
   theme: ResolvedTheme;
@@ -85,6 +87,12 @@ const METER_STRENGTH = 0.5;
 const FACE_MATCH_STRENGTH = 0.5;
 /** Grid step for shading, shadows and wrap: light varies slowly, so a 4× coarser grid is invisible. */
 const GRID = 4;
+/**
+ * Aligning the eyes rotates the whole selfie, body included. People tilt their heads on an
+ * upright body, so a big roll correction leans the torso like a falling post. The draft keeps
+ * the person's own head roll and turns toward the theme's tilt by at most this much.
+ */
+const MAX_BODY_ROTATION_DEG = 10;
 /** Key light falls off down the body (the light is aimed at the faces): up to 35% darker by three eye-distances below the chin. */
 const BODY_FALLOFF = 0.35;
 
@@ -133,8 +141,12 @@ function scaleColour(p: PlacedPerson, k: number): void {
 
 function place(person: PersonInput, layout: DraftLayout, index: 0 | 1, theme: ResolvedTheme, light: DraftLight): PlacedPerson {
   const { width, height } = layout;
-  const placement = layout.people[index];
   const eyes = eyeCentres(person.face.points);
+  const wanted = layout.people[index];
+  const ownRoll = (Math.atan2(eyes[1][1] - eyes[0][1], eyes[1][0] - eyes[0][0]) * 180) / Math.PI * (wanted.mirror ? -1 : 1);
+  const turn = Math.max(-MAX_BODY_ROTATION_DEG, Math.min(MAX_BODY_ROTATION_DEG, wanted.tiltDeg - ownRoll));
+  const placement = { ...wanted, tiltDeg: ownRoll + turn };
+  layout.people[index] = placement;
   const eyeDist = Math.hypot(eyes[1][0] - eyes[0][0], eyes[1][1] - eyes[0][1]);
   const prepared = preparePerson(person, placement.distance / eyeDist);
   const k = prepared.scale;
@@ -142,7 +154,7 @@ function place(person: PersonInput, layout: DraftLayout, index: 0 | 1, theme: Re
   const toCanvas = eyeAlignTransform(small, placement);
   const fullToCanvas: Affine = { ...toCanvas, a: toCanvas.a * k, b: toCanvas.b * k, d: toCanvas.d * k, e: toCanvas.e * k };
   // Beyond the selfie's sides the matte fades over a fifth of the photo's width.
-  const warped = warpPerson(prepared.colour, prepared.matte, toCanvas, width, height, prepared.colour.width * 0.2);
+  const warped = warpPerson(prepared.colour, prepared.matte, toCanvas, width, height, prepared.colour.width * 0.2, prepared.bottom);
 
   // Colour: neutralise the photo's light, meter, then tint by the theme light.
   const neutral = partialGains(prepared.neutralGains, theme.light.colourMatch);
@@ -297,6 +309,15 @@ export function renderDraft(input: DraftInput): DraftResult {
   const { theme, seed, people } = input;
   const rng = createRng(seed);
   const layout = resolveLayout(theme, [people[0].face, people[1].face], rng.fork('layout'));
+  if (theme.layout.fitToPhotos) {
+    const below = people.map((p) => {
+      const e = eyeCentres(p.face.points);
+      return (p.photo.height - (e[0][1] + e[1][1]) / 2) / Math.hypot(e[1][0] - e[0][0], e[1][1] - e[0][1]);
+    }) as [number, number];
+    const fit = fitFraming(layout.people, below, layout.height, theme.layout.maxZoom);
+    layout.people = fit.people;
+    layout.zoom = fit.zoom;
+  }
   const { width, height, light } = layout;
   const placed = [place(people[0], layout, 0, theme, light), place(people[1], layout, 1, theme, light)];
 
@@ -352,6 +373,7 @@ export function renderDraft(input: DraftInput): DraftResult {
       kind: 'pairlight-draft', version: 1, themeId: theme.id, seed, width, height,
       people: [placed[0].recipe, placed[1].recipe],
       light,
+      zoom: layout.zoom,
       lens: { focusDistanceM: dof.focusDistanceM, backgroundBlurPx: dof.backgroundBlurPx },
       theme,
     },

@@ -27,6 +27,26 @@ export function shouldMirror(face: FaceAnalysis, onLeft: boolean, faceEachOther:
   return onLeft ? face.pose.yaw > MIRROR_YAW_DEG : face.pose.yaw < -MIRROR_YAW_DEG;
 }
 
+/** Where the selfie's frame must reach: just short of the bottom edge (the vignette covers the rest). */
+const FIT_BOTTOM = 0.97;
+
+/**
+ * Crops in when a selfie would end above the bottom of the picture: both heads grow by one
+ * factor about the couple's midpoint (so they keep touching), eye heights unchanged; if the
+ * zoom limit is not enough, the couple moves down by up to 6% of the height. `below` is, per
+ * person, how far the photo's bottom edge lies below the eyes, in eye distances.
+ */
+export function fitFraming(people: [EyePlacement, EyePlacement], below: [number, number], height: number, maxZoom: number): { people: [EyePlacement, EyePlacement]; zoom: number } {
+  const need = people.map((p, i) => (FIT_BOTTOM * height - p.centre[1]) / Math.max(1e-6, below[i] * p.distance));
+  const zoom = Math.min(maxZoom, Math.max(1, ...need));
+  const mx = (people[0].centre[0] + people[1].centre[0]) / 2;
+  const zoomed = people.map((p) => ({ ...p, distance: p.distance * zoom, centre: [mx + (p.centre[0] - mx) * zoom, p.centre[1]] as [number, number] }));
+  const gap = Math.max(0, ...zoomed.map((p, i) => FIT_BOTTOM * height - (p.centre[1] + below[i] * p.distance)));
+  const shift = Math.min(gap, 0.06 * height);
+  for (const p of zoomed) p.centre = [p.centre[0], p.centre[1] + shift];
+  return { people: zoomed as [EyePlacement, EyePlacement], zoom };
+}
+
 export interface DraftLight {
   azimuthDeg: number;
   elevationDeg: number;
@@ -39,6 +59,8 @@ export interface DraftLayout {
   height: number;
   people: [EyePlacement, EyePlacement];
   light: DraftLight;
+  /** Crop-in factor applied by fitFraming (1 = the theme's own framing). */
+  zoom: number;
 }
 
 export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAnalysis], rng: Rng): DraftLayout {
@@ -67,5 +89,5 @@ export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAn
     temperatureK: k.temperatureK + u(j.temperatureK),
     exposureEv: k.exposureEv + u(j.exposureEv),
   };
-  return { width, height, people, light };
+  return { width, height, people, light, zoom: 1 };
 }

@@ -5,6 +5,8 @@ import type { FaceAnalysis } from '../face/types';
 import type { Image8, Mask } from '../image/types';
 import { type Gains, greyWorldGains, meanLogLuminance } from './harmonise';
 import { type Plane, type Rgb, image8ToLinear, maskToPlane, reducePlane, reduceRgb } from './planes';
+import { type BottomProfile, bottomProfile } from './warp';
+import { gaussianBlur } from './blur';
 
 export interface PersonInput {
   photo: Image8;
@@ -22,10 +24,41 @@ export interface PreparedPerson {
   neutralGains: Gains;
   /** Geometric-mean luminance of the whole photo, as a camera meter sees it. */
   metered: number;
+  bottom: BottomProfile;
+}
+
+/**
+ * Keeps the matte to this person: a selfie's matte often includes a friend's shoulder or
+ * head. Only the connected region (matte ≥ 0.5) that contains the face centre is kept,
+ * with its soft edges: the rest is faded out over a few pixels.
+ */
+export function ownRegion(matte: Plane, faceX: number, faceY: number): Plane {
+  const { width: w, height: h } = matte;
+  const inside = new Uint8Array(w * h);
+  const sx = Math.min(w - 1, Math.max(0, Math.round(faceX))), sy = Math.min(h - 1, Math.max(0, Math.round(faceY)));
+  if (matte.data[sy * w + sx] < 0.5) return matte; // no reliable seed: keep the matte as it is
+  const stack = [sy * w + sx];
+  inside[sy * w + sx] = 1;
+  while (stack.length) {
+    const i = stack.pop()!;
+    const x = i % w, y = (i - x) / w;
+    const next = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1];
+    for (const j of next) {
+      if (j >= 0 && !inside[j] && matte.data[j] >= 0.5) {
+        inside[j] = 1;
+        stack.push(j);
+      }
+    }
+  }
+  // Grow the kept region by its soft edge (blur), so the matte's own feathering survives.
+  const grown = gaussianBlur({ width: w, height: h, data: Float32Array.from(inside) }, Math.max(1.5, w / 200));
+  const out = { width: w, height: h, data: new Float32Array(w * h) };
+  for (let i = 0; i < w * h; i++) out.data[i] = matte.data[i] * Math.min(1, grown.data[i] * 2);
+  return out;
 }
 
 // Keyed on the photo and the matte objects (a user may correct a matte for the same photo).
-const cache = new WeakMap<Image8, WeakMap<Mask, Map<number, PreparedPerson>>>();
+const cache = new WeakMap<Image8, WeakMap<Mask, Map<string, PreparedPerson>>>();
 
 /** `drawScale`: how much the photo will be shrunk in the draft; reduce so warping shrinks by ≤ ~1/0.7. */
 export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson {
@@ -37,16 +70,21 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
   if (!byMatte) cache.set(p.photo, (byMatte = new WeakMap()));
   let byFactor = byMatte.get(p.matte);
   if (!byFactor) byMatte.set(p.matte, (byFactor = new Map()));
-  const hit = byFactor.get(factor);
+  // The face's box is part of the key: the same photo may be used for either of two faces.
+  const key = `${factor}:${p.face.box.x},${p.face.box.y},${p.face.box.width}`;
+  const hit = byFactor.get(key);
   if (hit) return hit;
   const colour = reduceRgb(image8ToLinear(p.photo), factor);
+  const box = p.face.box;
+  const matte = ownRegion(reducePlane(maskToPlane(p.matte), factor), (box.x + box.width / 2) / factor, (box.y + box.height / 2) / factor);
   const prepared: PreparedPerson = {
     scale: 1 / factor,
     colour,
-    matte: reducePlane(maskToPlane(p.matte), factor),
+    matte,
     neutralGains: greyWorldGains(colour),
     metered: meanLogLuminance(colour),
+    bottom: bottomProfile(colour, matte),
   };
-  byFactor.set(factor, prepared);
+  byFactor.set(key, prepared);
   return prepared;
 }

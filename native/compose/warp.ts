@@ -1,9 +1,50 @@
 // Resamples a person's photo and matte into the canvas through an affine transform.
 // Selfies end at the photo's frame, usually mid-chest; outside the frame the matte fades
-// sideways and upward but continues downward (edge pixels repeated), so a shoulder cut by
-// the selfie's frame does not become a hard horizontal line across the draft.
+// sideways and upward but continues downward, so a shoulder cut by the selfie's frame does
+// not become a hard horizontal line across the draft. Below the frame the body is continued
+// from a smoothed profile of the photo's bottom rows (repeating the last row itself would
+// draw streaks), darkening with distance like a body falling out of the key light.
+import { gaussianBlur } from './blur';
 import { type Affine, applyAffine, invertAffine } from './transform';
 import { type Plane, type Rgb, newPlane, newRgb } from './planes';
+
+/** One smoothed row summarising the bottom of the photo: colour and matte per column. */
+export interface BottomProfile {
+  colour: Rgb;
+  matte: Plane;
+  /** Rows (from the bottom) over which the photo blends into the profile. */
+  band: number;
+}
+
+export function bottomProfile(photo: Rgb, matte: Plane): BottomProfile {
+  const w = photo.width, h = photo.height;
+  const band = Math.max(2, Math.round(h * 0.04));
+  // The profile is measured on the last 4% of rows but blended in over three times that, so
+  // the photo does not end on a visible line.
+  const blend = band * 3;
+  const colour = newRgb(w, 1);
+  const m = newPlane(w, 1);
+  for (let y = h - band; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const a = matte.data[i];
+      // Matte-weighted, so the background beside the body does not bleed into the clothes.
+      colour.r[x] += photo.r[i] * a; colour.g[x] += photo.g[i] * a; colour.b[x] += photo.b[i] * a;
+      m.data[x] += a;
+    }
+  }
+  // Wide smoothing: the continuation should read as fabric in shadow, not as bands of the last row's colours.
+  const sigma = Math.max(1, w * 0.06);
+  const wsum = gaussianBlur(m, sigma).data;
+  const blur = (d: Float32Array) => gaussianBlur({ width: w, height: 1, data: d }, sigma).data;
+  const r = blur(colour.r), g = blur(colour.g), b = blur(colour.b);
+  for (let x = 0; x < w; x++) {
+    const k = wsum[x] > 1e-6 ? 1 / wsum[x] : 0;
+    colour.r[x] = r[x] * k; colour.g[x] = g[x] * k; colour.b[x] = b[x] * k;
+    m.data[x] = wsum[x] / band;
+  }
+  return { colour, matte: m, band: blend };
+}
 
 export interface WarpedPerson {
   colour: Rgb;
@@ -12,7 +53,7 @@ export interface WarpedPerson {
   bounds: { x0: number; y0: number; x1: number; y1: number };
 }
 
-export function warpPerson(photo: Rgb, matte: Plane, toCanvas: Affine, width: number, height: number, sideFade: number): WarpedPerson {
+export function warpPerson(photo: Rgb, matte: Plane, toCanvas: Affine, width: number, height: number, sideFade: number, bottom?: BottomProfile): WarpedPerson {
   const inv = invertAffine(toCanvas);
   const colour = newRgb(width, height);
   const alpha = newPlane(width, height);
@@ -41,13 +82,28 @@ export function warpPerson(photo: Rgb, matte: Plane, toCanvas: Affine, width: nu
       const fx = cx - ix, fy = cy - iy;
       const i00 = iy * sw + ix, i01 = i00 + 1, i10 = i00 + sw, i11 = i10 + 1;
       const w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
-      const a = (matte.data[i00] * w00 + matte.data[i01] * w01 + matte.data[i10] * w10 + matte.data[i11] * w11) * fade;
+      let a = (matte.data[i00] * w00 + matte.data[i01] * w01 + matte.data[i10] * w10 + matte.data[i11] * w11) * fade;
+      let r = photo.r[i00] * w00 + photo.r[i01] * w01 + photo.r[i10] * w10 + photo.r[i11] * w11;
+      let g = photo.g[i00] * w00 + photo.g[i01] * w01 + photo.g[i10] * w10 + photo.g[i11] * w11;
+      let b = photo.b[i00] * w00 + photo.b[i01] * w01 + photo.b[i10] * w10 + photo.b[i11] * w11;
+      if (bottom && sy > sh - 1 - bottom.band) {
+        const t = Math.min(1, (sy - (sh - 1 - bottom.band)) / bottom.band);
+        const px = Math.round(cx);
+        const below = Math.max(0, sy - (sh - 1));
+        // The key is aimed at the faces: light drops to ~30% a fifth of a photo height below the frame.
+        const dark = 0.25 + 0.75 * Math.exp(-below / (0.12 * sh));
+        const k = t * t * (3 - 2 * t);
+        r += (bottom.colour.r[px] * dark - r) * k;
+        g += (bottom.colour.g[px] * dark - g) * k;
+        b += (bottom.colour.b[px] * dark - b) * k;
+        a += (Math.min(1, bottom.matte.data[px]) * fade - a) * k;
+      }
       if (a <= 1e-4) continue;
       const o = y * width + x;
       alpha.data[o] = a;
-      colour.r[o] = photo.r[i00] * w00 + photo.r[i01] * w01 + photo.r[i10] * w10 + photo.r[i11] * w11;
-      colour.g[o] = photo.g[i00] * w00 + photo.g[i01] * w01 + photo.g[i10] * w10 + photo.g[i11] * w11;
-      colour.b[o] = photo.b[i00] * w00 + photo.b[i01] * w01 + photo.b[i10] * w10 + photo.b[i11] * w11;
+      colour.r[o] = r;
+      colour.g[o] = g;
+      colour.b[o] = b;
     }
   }
   return { colour, alpha, bounds: { x0, y0, x1, y1 } };

@@ -35,6 +35,7 @@ describe('renderDraft', () => {
     const still = resolveTheme(small, {
       variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0 } },
       grade: { grain: { amount: 0, sizePx: 1 } },
+      layout: { fitToPhotos: false },
     });
     const r = renderDraft({ people: [a, b], theme: still, seed: 7 });
     const { width, height } = r.image;
@@ -54,6 +55,18 @@ describe('renderDraft', () => {
         expect(Math.hypot(sx / n - ex, sy / n - ey)).toBeLessThan(1);
       }
     });
+  });
+
+  it('crops in when the selfies end above the bottom of the picture, keeping the couple centred', () => {
+    const fixed = resolveTheme(small, { layout: { fitToPhotos: false } });
+    const fitted = resolveTheme(small, { layout: { fitToPhotos: true, maxZoom: 1.5 } });
+    const r0 = renderDraft({ people: [a, b], theme: fixed, seed: 3 });
+    const r1 = renderDraft({ people: [a, b], theme: fitted, seed: 3 });
+    expect(r0.recipe.zoom).toBe(1);
+    expect(r1.recipe.zoom).toBeGreaterThan(1);
+    const mid = (r: typeof r0) => (r.recipe.people[0].eyeCentre[0] + r.recipe.people[1].eyeCentre[0]) / 2;
+    expect(mid(r1)).toBeCloseTo(mid(r0), 6);
+    expect(r1.recipe.people[0].eyeDistancePx).toBeCloseTo(r0.recipe.people[0].eyeDistancePx * r1.recipe.zoom, 6);
   });
 
   it('mirrors a person who looks away so the couple faces each other', () => {
