@@ -138,7 +138,8 @@ export async function sampleImages(model: Denoiser, opts: SampleOptions): Promis
   const x = new Float32Array(N * D);
   const d = new Float32Array(N * D);
   const z = new Float32Array(N * D);
-  const modelIn = new Float32Array(callBatch * D);
+  // Without guidance the model reads x itself (it is not modified while the call runs).
+  const modelIn = guided ? new Float32Array(callBatch * D) : x;
   const timeIn = new Float32Array(callBatch);
   const mem: MultistepMemory = { prev: new Float32Array(N * D), hPrev: NaN };
 
@@ -155,8 +156,10 @@ export async function sampleImages(model: Denoiser, opts: SampleOptions): Promis
     opts.signal?.throwIfAborted();
     const cur = grid[s];
     const next = grid[s + 1];
-    modelIn.set(x, 0);
-    if (guided) modelIn.set(x, N * D);
+    if (guided) {
+      modelIn.set(x, 0);
+      modelIn.set(x, N * D);
+    }
     timeIn.fill(cur.time * c.timestepScale);
     const pred = await model.predict(modelIn, timeIn, callBatch, callCond);
     if (pred.length !== callBatch * D) throw new Error(`model output "${c.output}" has ${pred.length} values; expected ${callBatch * D}`);

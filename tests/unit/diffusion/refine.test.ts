@@ -135,6 +135,25 @@ describe('refineImage', () => {
     await expect(refineImage(draft, { modelPath: plain, strength: 0.5, seed: 1 })).rejects.toThrow(/pairlight\.diffusion\.version is missing/);
   });
 
+  it('conditioning and guidance steer the refined draft to the chosen template', async () => {
+    const cond = await exactModel({ ...SPEC, conditional: true });
+    const half = templateImage(0);
+    for (let i = 0; i < half.data.length; i++) half.data[i] = (templateImage(0).data[i] + templateImage(1).data[i]) / 2;
+    for (const k of [0, 1]) {
+      const out = await refineImage(half, { modelPath: '', model: cond, strength: 0.7, seed: 3, cfg: 2, conditioning: { class_labels: BigInt64Array.of(BigInt(k)) } });
+      expect(rms(out.data, templateImage(k).data)).toBeLessThan(rms(out.data, templateImage(1 - k).data) / 3);
+    }
+  });
+
+  it('a linear-light draft gives the linear-light version of the sRGB result', async () => {
+    const toLinear = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    const srgbOut = await refineImage(draft, { modelPath: '', model, strength: 0.5, seed: 6 });
+    const linIn = { ...draft, data: draft.data.map(toLinear) };
+    const linOut = await refineImage(linIn, { modelPath: '', model, strength: 0.5, seed: 6, colorSpace: 'linear' });
+    expect(rms(linOut.data, srgbOut.data.map(toLinear))).toBeLessThan(1e-5);
+    expect(rms(linOut.data, linIn.data)).toBeGreaterThan(0.01);
+  });
+
   it('stops when cancelled', async () => {
     const ctrl = new AbortController();
     ctrl.abort();
