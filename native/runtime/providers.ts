@@ -38,13 +38,23 @@ export function providerPlan(preference: ProviderPreference, platform: NodeJS.Pl
  * onnxruntime-node reports `bundled: false` for CUDA when its install step did not
  * fetch the CUDA libraries (as on machines installed with ONNXRUNTIME_NODE_INSTALL=skip).
  */
-export function providerUnavailableReason(provider: ProviderName, platform: NodeJS.Platform, backends: readonly BackendInfo[]): string | null {
+export function providerUnavailableReason(
+  provider: ProviderName,
+  platform: NodeJS.Platform,
+  backends: readonly BackendInfo[],
+  cudaLibrariesPresent = true,
+): string | null {
   if (provider === 'cpu') return null;
   if (!providersForPlatform(platform).includes(provider)) {
     return `${label(provider)} is not available on ${platform}`;
   }
   const b = backends.find((x) => x.name === provider);
   if (!b) return `this onnxruntime-node build has no ${label(provider)} support`;
+  // CUDA is "not bundled": its libraries arrive through onnxruntime-node's install step. When
+  // they are absent, trying anyway only makes ONNX Runtime print a load error, so say why here.
+  if (provider === 'cuda' && !b.bundled && !cudaLibrariesPresent) {
+    return 'CUDA libraries are not installed (onnxruntime-node was installed without its CUDA download); using the next provider';
+  }
   return null;
 }
 

@@ -1,6 +1,9 @@
 // The one place that creates ONNX Runtime sessions: provider fallback, thread counts,
 // caching and disposal. Every model in Pairlight is loaded through loadSession().
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 import * as ort from 'onnxruntime-node';
 import { label, providerPlan, providerUnavailableReason, type BackendInfo, type ProviderName, type ProviderPreference } from './providers';
 
@@ -10,6 +13,8 @@ export interface SessionOptions {
   intraOpThreads?: number;
   /** Test hook: pretend the binding reports these backends. */
   backends?: readonly BackendInfo[];
+  /** Test hook: whether the CUDA provider libraries are installed (default: looked up on disk). */
+  cudaLibrariesPresent?: boolean;
   /** Test hook: replaces the real session factory (used to simulate a failing GPU). */
   create?: (model: string | Uint8Array, opts: ort.InferenceSession.SessionOptions) => Promise<ort.InferenceSession>;
 }
@@ -36,6 +41,17 @@ function ortProviderName(p: ProviderName): string {
   return p;
 }
 
+/** Whether onnxruntime-node's CUDA provider library sits next to its binding (it is downloaded at install). */
+export function cudaLibrariesInstalled(): boolean {
+  try {
+    const pkg = path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+    const dir = path.join(pkg, 'bin', 'napi-v6', process.platform, process.arch);
+    return fs.readdirSync(dir).some((f) => f.startsWith('libonnxruntime_providers_cuda') || f.startsWith('onnxruntime_providers_cuda'));
+  } catch {
+    return false;
+  }
+}
+
 export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
@@ -46,8 +62,9 @@ export async function createSession(model: string | Uint8Array, opts: SessionOpt
   const backends = opts.backends ?? ort.listSupportedBackends();
   const create = opts.create ?? ((m, o) => (typeof m === 'string' ? ort.InferenceSession.create(m, o) : ort.InferenceSession.create(m, o)));
   const fallbacks: string[] = [];
+  const cudaPresent = opts.cudaLibrariesPresent ?? (plan.includes('cuda') ? cudaLibrariesInstalled() : false);
   for (const provider of plan) {
-    const reason = providerUnavailableReason(provider, process.platform, backends);
+    const reason = providerUnavailableReason(provider, process.platform, backends, cudaPresent);
     if (reason) {
       fallbacks.push(reason);
       continue;

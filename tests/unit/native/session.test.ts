@@ -24,7 +24,7 @@ describe('execution providers', () => {
     const loaded = await createSession(tinyModel(), { preference: 'cuda' });
     expect(loaded.provider).toBe('cpu');
     expect(loaded.fallbacks.length).toBe(1);
-    expect(loaded.fallbacks[0]).toMatch(/CUDA/);
+    expect(loaded.fallbacks[0]).toMatch(/CUDA libraries are not installed/);
     expect(describeProvider(loaded)).toMatch(/^Using CPU \(CUDA/);
     const ort = await import('onnxruntime-node');
     const out = await loaded.session.run({ x: new ort.Tensor('float32', Float32Array.from([-1, 2, -3, 4]), [1, 4]) });
@@ -35,7 +35,8 @@ describe('execution providers', () => {
     const ort = await import('onnxruntime-node');
     const loaded = await createSession(tinyModel(), {
       preference: 'cuda',
-      backends: [{ name: 'cpu', bundled: true }, { name: 'cuda', bundled: true }],
+      backends: [{ name: 'cpu', bundled: true }, { name: 'cuda', bundled: false }],
+      cudaLibrariesPresent: true,
       create: (m, o) => {
         if (o.executionProviders?.[0] === 'cuda') throw new Error('libcudart.so.12: cannot open shared object file');
         return ort.InferenceSession.create(m as Uint8Array, o);
