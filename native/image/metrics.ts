@@ -81,3 +81,13 @@ export function sharpness(img: Image8, box: Box, size = 128): number {
   const scale = Math.max(mean, 20) / 128;
   return v / (scale * scale);
 }
+
+/**
+ * Focus measure independent of contrast, retouching and face size: fine-detail energy (Laplacian at
+ * 128 px) over coarse-structure energy (Laplacian at 32 px) of the same region. Blur removes the
+ * first and barely touches the second; a smooth-skinned but sharp face keeps crisp eyes and hair.
+ */
+export function focusRatio(img: Image8, box: Box): number {
+  const coarse = sharpness(img, box, 32);
+  return coarse > 0 ? sharpness(img, box, 128) / coarse : 0;
+}
