@@ -136,9 +136,11 @@ export function featherPlane(plane: Float32Array, width: number, height: number,
 }
 
 /**
- * In place: rgb += strength · mask · highPass(lanczosY − luma(rgb)). The high-pass keeps
- * the band finer than `sigma` output pixels, so the network's colour and shading stay and
- * only the fine luminance texture it removed (or invented) is replaced by the input's.
+ * In place: rgb += strength · mask · keep · highPass(lanczosY − luma(rgb)). The high-pass
+ * keeps the band finer than `sigma` output pixels, so the network's colour and shading stay
+ * and only the fine luminance texture it removed is replaced by the input's. `keep` backs
+ * off where the network drew a strong edge of its own (lashes, lids, lip lines), which a
+ * Lanczos upscale would only blur: keep = τ² / (τ² + local RMS of the network's fine band²).
  */
 export function restoreFineDetail(
   rgb: Float32Array,
@@ -148,6 +150,7 @@ export function restoreFineDetail(
   mask: Float32Array,
   sigma: number,
   strength: number,
+  edgeThreshold = Infinity,
 ): void {
   const n = width * height;
   if (lanczosY.length !== n || mask.length !== n) throw new RangeError(`detail planes must be ${width}×${height}`);
@@ -155,8 +158,18 @@ export function restoreFineDetail(
   const diff = new Float32Array(n);
   for (let i = 0; i < n; i++) diff[i] = lanczosY[i] - y[i];
   const low = gaussianBlur(diff, width, height, sigma);
+  let keep: Float32Array | null = null;
+  if (Number.isFinite(edgeThreshold)) {
+    const yLow = gaussianBlur(y, width, height, sigma);
+    const power = new Float32Array(n);
+    for (let i = 0; i < n; i++) power[i] = (y[i] - yLow[i]) ** 2;
+    const local = gaussianBlur(power, width, height, sigma);
+    const t2 = edgeThreshold * edgeThreshold;
+    keep = new Float32Array(n);
+    for (let i = 0; i < n; i++) keep[i] = t2 / (t2 + local[i]);
+  }
   for (let i = 0; i < n; i++) {
-    const d = strength * mask[i] * (diff[i] - low[i]);
+    const d = strength * mask[i] * (keep ? keep[i] : 1) * (diff[i] - low[i]);
     if (d !== 0) {
       rgb[i] += d;
       rgb[n + i] += d;

@@ -112,3 +112,31 @@ describe('faceMaskFromBoxes', () => {
     expect(() => faceMaskFromBoxes(4, 4, [{ x: 0, y: 0, width: 0, height: 2 }])).toThrow(/positive size/);
   });
 });
+
+describe('restoreFineDetail edge guard', () => {
+  it('keeps a sharp edge the network drew, yet restores texture on flat skin', () => {
+    const W = 48;
+    const H = 16;
+    const n = W * H;
+    // Network: a hard step at x = 24 (0.2 → 0.8). Lanczos: the same step blurred, plus a faint checkerboard.
+    const rgb = new Float32Array(3 * n);
+    const lanczosY = new Float32Array(n);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const v = x < 24 ? 0.2 : 0.8;
+        rgb[y * W + x] = rgb[n + y * W + x] = rgb[2 * n + y * W + x] = v;
+        lanczosY[y * W + x] = 0.2 + 0.6 / (1 + Math.exp(-(x - 23.5) / 2)) + ((x + y) % 2 ? 0.01 : -0.01);
+      }
+    const ones = new Float32Array(n).fill(1);
+    const guarded = rgb.slice();
+    restoreFineDetail(guarded, W, H, lanczosY, ones, 4, 1, 0.02);
+    const unguarded = rgb.slice();
+    restoreFineDetail(unguarded, W, H, lanczosY, ones, 4, 1);
+    const edgeChange = (a: Float32Array) => Math.abs(a[8 * W + 24] - rgb[8 * W + 24]);
+    // Without the guard the edge is pulled well toward the blurred Lanczos edge; with it, barely.
+    expect(edgeChange(unguarded)).toBeGreaterThan(0.05);
+    expect(edgeChange(guarded)).toBeLessThan(0.2 * edgeChange(unguarded));
+    // Far from the edge (x = 4) the checkerboard comes back nearly in full.
+    expect(Math.abs(guarded[8 * W + 4] - guarded[8 * W + 5])).toBeGreaterThan(0.015);
+  });
+});
