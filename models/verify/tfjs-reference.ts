@@ -4,17 +4,28 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedTfjsModel } from '../convert/tfjs/load';
 
-let backendReady: Promise<void> | null = null;
+export type TfjsBackend = 'cpu' | 'wasm';
 
-/** Selects tfjs's cpu backend once per process (quietly: no "use tfjs-node" banner). */
-export function ensureTfjsCpu(): Promise<void> {
-  backendReady ??= (async () => {
-    tf.env().set('IS_TEST', true);
-    tf.env().set('PROD', true);
-    await tf.setBackend('cpu');
-    await tf.ready();
-  })();
-  return backendReady;
+let wasmPathsSet = false;
+
+/**
+ * Makes `backend` the active tfjs backend (quietly: no "use tfjs-node" banner). 'cpu' is the
+ * verification reference; 'wasm' is only for speed comparisons in the benchmark.
+ */
+export async function useTfjsBackend(backend: TfjsBackend): Promise<void> {
+  if (tf.getBackend() === backend) return;
+  tf.env().set('IS_TEST', true);
+  tf.env().set('PROD', true);
+  if (backend === 'wasm' && !wasmPathsSet) {
+    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+    const { createRequire } = await import('node:module');
+    const path = await import('node:path');
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    setWasmPaths(`${dist}${path.sep}`);
+    wasmPathsSet = true;
+  }
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} could not start`);
+  await tf.ready();
 }
 
 export interface TfjsReference {
@@ -34,8 +45,8 @@ function concatBytes(parts: Uint8Array[]): ArrayBuffer {
   return out.buffer;
 }
 
-export async function loadTfjsReference(loaded: LoadedTfjsModel, inputNode: string, outputNodes: string[]): Promise<TfjsReference> {
-  await ensureTfjsCpu();
+export async function loadTfjsReference(loaded: LoadedTfjsModel, inputNode: string, outputNodes: string[], backend: TfjsBackend = 'cpu'): Promise<TfjsReference> {
+  await useTfjsBackend(backend);
   const handler = tf.io.fromMemory({
     modelTopology: loaded.model.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
     weightSpecs: loaded.model.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
@@ -44,6 +55,7 @@ export async function loadTfjsReference(loaded: LoadedTfjsModel, inputNode: stri
   const model = await tf.loadGraphModel(handler);
   return {
     async run(input, shape) {
+      await useTfjsBackend(backend);
       const x = tf.tensor(input, shape, 'float32');
       try {
         const out = model.execute({ [inputNode]: x }, outputNodes);
