@@ -49,6 +49,8 @@ interface ActiveDownload {
   controller: AbortController;
   progress: DownloadProgress;
   discard: boolean;
+  /** Resolves once download() has cleaned up, so cancelDownload can return after the .part is settled. */
+  settled: Promise<void>;
 }
 
 export class ModelManager {
@@ -206,7 +208,9 @@ export class ModelManager {
     if (this.active.has(req.id)) throw new ModelError('DOWNLOAD_BUSY', `The model "${req.id}" is already downloading.`);
     // Reserve the id before the first await, so a second click cannot start a twin download.
     const controller = new AbortController();
-    const job: ActiveDownload = { controller, discard: false, progress: { id: req.id, bytes: 0, total: req.bytes ?? null, rate: 0, phase: 'connecting' } };
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const job: ActiveDownload = { controller, discard: false, settled, progress: { id: req.id, bytes: 0, total: req.bytes ?? null, rate: 0, phase: 'connecting' } };
     this.active.set(req.id, job);
     const part = this.partPath(req.id);
     const relay = () => controller.abort();
@@ -280,6 +284,7 @@ export class ModelManager {
     } finally {
       opts.signal?.removeEventListener('abort', relay);
       this.active.delete(req.id);
+      settle();
       if (started) this.emit({ type: 'changed' });
     }
   }
@@ -296,8 +301,9 @@ export class ModelManager {
   }
 
   /**
-   * Stops a running download. The partial file is kept so downloading the same id again
-   * resumes it, unless `discard` is set; discard also drops a paused download.
+   * Stops a running download and resolves once it has stopped. The partial file is kept so
+   * downloading the same id again resumes it, unless `discard` is set; discard also drops a
+   * paused download.
    */
   async cancelDownload(id: string, opts: { discard?: boolean } = {}): Promise<void> {
     await this.ensureReady();
@@ -305,6 +311,7 @@ export class ModelManager {
     if (job) {
       job.discard = job.discard || opts.discard === true;
       job.controller.abort();
+      await job.settled;
       return;
     }
     const pending = (await this.registry.pending()).find((p) => p.id === id);

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JsonFileRegistry, ModelManager, isModelError, type DownloadProgress, type DownloadRequest } from '../../../electron/app/models';
 import { serveThenDrop, serveWithRange, startLoopbackServer, type LoopbackServer } from './helpers/loopback-server';
 import { embeddingModel, sha256 } from './helpers/models';
@@ -242,17 +242,18 @@ describe('ModelManager.download', () => {
 
   it('cancelDownload with discard stops a running download and deletes its .part', async () => {
     server = await startLoopbackServer((req, res) => serveWithRange(req, res, payload, { chunks: 40, delayMs: 20 }));
-    let asked = false;
+    let cancelled: Promise<void> | undefined;
     const running = manager.download(request(server.url()), {
       onProgress: (p) => {
-        if (!asked && p.bytes > 0 && p.phase === 'receiving') {
-          asked = true;
-          void manager.cancelDownload('my-embedder', { discard: true });
-        }
+        if (!cancelled && p.bytes > 0 && p.phase === 'receiving') cancelled = manager.cancelDownload('my-embedder', { discard: true });
       },
     });
-    expect(isModelError(await caught(running), 'DOWNLOAD_CANCELLED')).toBe(true);
+    const failure = caught(running);
+    await vi.waitFor(() => expect(cancelled).toBeDefined());
+    // cancelDownload resolves only after the download has stopped and cleaned up.
+    await cancelled;
     expect(await fs.readdir(dir)).toEqual(['registry.json']);
+    expect(isModelError(await failure, 'DOWNLOAD_CANCELLED')).toBe(true);
     expect(await manager.list()).toEqual([]);
   });
 
