@@ -1,7 +1,7 @@
 // `npm run serve`: the browser host as a process. Prints exactly one line with the URL (the
 // e2e harness and users read it), then serves until SIGINT/SIGTERM.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
 import { registerAppJobs } from '../app/jobs/registry';
@@ -18,11 +18,15 @@ async function main(): Promise<number> {
         port: { type: 'string', default: '0' },
         'data-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
+        // A module whose default export `(services) => void | Promise<void>` runs before the
+        // queue starts: registers extra job types and enqueues jobs. The e2e tests use it to put
+        // known jobs on the Queue screen; it loads only a local file named on the command line.
+        setup: { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: npm run serve -- [--port N] [--data-dir DIR] [--renderer-dir DIR]`);
+    console.error(`${(error as Error).message}\nUsage: npm run serve -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--setup MODULE]`);
     return 2;
   }
   const port = Number(values.port);
@@ -33,6 +37,14 @@ async function main(): Promise<number> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const services = createServices({ dataDir });
   registerAppJobs(services);
+  if (values.setup) {
+    const setup = (await import(pathToFileURL(resolve(values.setup)).href)) as { default?: (s: typeof services) => unknown };
+    if (typeof setup.default !== 'function') {
+      console.error(`--setup ${values.setup} must export a default function (services) => void.`);
+      return 2;
+    }
+    await setup.default(services);
+  }
   if (!(await startBackground(services))) {
     console.error('Pairlight: another Pairlight process is running jobs for this library; this host will show them but not run them.');
   }

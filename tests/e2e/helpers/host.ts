@@ -6,6 +6,8 @@
 //
 // `host.dataDir` is the library folder, `host.projectDir(id)` a project's folder, and
 // `host.invoke(command, input)` calls the contract directly (to set up state quickly).
+// `test.use({ hostSetup: fileURLToPath(new URL('./helpers/slow-job-setup.ts', import.meta.url)) })`
+// runs a setup module in the host (job types, queued jobs) before its queue starts.
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,11 +35,12 @@ function nodeBinary(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
-export async function startHostProcess(dataDir: string): Promise<{ handle: HostHandle; stop(): Promise<void> }> {
+/** `setupModule`: passed to the host as --setup (see electron/host/serve.ts), e.g. to enqueue jobs. */
+export async function startHostProcess(dataDir: string, setupModule?: string): Promise<{ handle: HostHandle; stop(): Promise<void> }> {
   if (!existsSync(join(repoRoot, 'renderer', 'dist', 'index.html'))) {
     throw new Error('renderer/dist is missing: run `npm run build:renderer` before the e2e tests (npm test does).');
   }
-  const child: ChildProcess = spawn(nodeBinary(), ['--import', 'tsx', join(repoRoot, 'electron/host/serve.ts'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(nodeBinary(), ['--import', 'tsx', join(repoRoot, 'electron/host/serve.ts'), '--port', '0', '--data-dir', dataDir, ...(setupModule ? ['--setup', setupModule] : [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PAIRLIGHT_DATA_DIR: dataDir },
@@ -92,10 +95,12 @@ export async function startHostProcess(dataDir: string): Promise<{ handle: HostH
   };
 }
 
-export const test = base.extend<{ host: HostHandle; app: Page }>({
-  host: async ({}, use) => {
+export const test = base.extend<{ hostSetup: string | undefined; host: HostHandle; app: Page }>({
+  /** `test.use({ hostSetup: path })` runs that module in the host before its queue starts. */
+  hostSetup: [undefined, { option: true }],
+  host: async ({ hostSetup }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pairlight-e2e-'));
-    const running = await startHostProcess(dataDir);
+    const running = await startHostProcess(dataDir, hostSetup);
     try {
       await use(running.handle);
     } finally {
