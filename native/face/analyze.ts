@@ -2,7 +2,7 @@
 // embedding. The verb the rest of Pairlight calls; each stage lives in its own module.
 import type { Image8 } from '../image/types';
 import { buildPyramid, type Pyramid } from '../image/pyramid';
-import type { FaceAnalysis, PhotoAnalysis, Point3 } from './types';
+import type { Box, FaceAnalysis, PhotoAnalysis, Point3 } from './types';
 import { detectFaces, type DetectOptions } from './detect';
 import { meshFace } from './mesh';
 import { irisPoints } from './iris';
@@ -10,7 +10,6 @@ import { headPose } from './pose';
 import { faceQuality, meshBox, severalFacesAdvice } from './quality';
 import { embedFace } from './embed';
 import { hasModel, type FaceModelRole, type ModelSet } from './models';
-import { iou } from './nms';
 
 /** Milliseconds spent per stage, summed over faces (filled in when passed). */
 export interface StageTimings {
@@ -33,6 +32,14 @@ export interface AnalyzeOptions {
   timings?: StageTimings;
   /** Reuse a pyramid built by the caller (the matte needs one too). */
   pyramid?: Pyramid;
+}
+
+/** Intersection area over the smaller box's area: 1 when one box contains the other. */
+export function overlapOfSmaller(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const smaller = Math.min(a.width * a.height, b.width * b.height);
+  return smaller > 0 ? (ix * iy) / smaller : 0;
 }
 
 export function emptyTimings(): StageTimings {
@@ -63,12 +70,10 @@ export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise
     const m = await meshFace(models, pyramid, det, opts.meshPasses ?? 2);
     t.mesh += performance.now() - t0;
     if (m.faceScore < minFaceScore) continue;
-    // Two detections of one face (e.g. a tile and the whole photo) converge to the same mesh.
+    // Two detections of one face (e.g. a tile holding part of it and the whole photo) give
+    // overlapping meshes; a mesh mostly inside a bigger one is the same face.
     const box = meshBox(m.points);
-    const dup = meshes.some((o) => {
-      const b = meshBox(o.points);
-      return iou({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height, score: 0, keypoints: [] }, { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, score: 0, keypoints: [] }) > 0.5;
-    });
+    const dup = meshes.some((o) => overlapOfSmaller(box, meshBox(o.points)) > 0.5);
     if (!dup) meshes.push({ points: m.points, score: det.score });
   }
 

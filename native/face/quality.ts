@@ -3,7 +3,7 @@
 import type { Image8 } from '../image/types';
 import { exposureStats, focusRatio } from '../image/metrics';
 import type { Box, HeadPose, Point3, QualityAdvice } from './types';
-import { FACE_OVAL, LEFT_EYE_INNER, LEFT_EYE_LIDS, LEFT_EYE_OUTER, RIGHT_EYE_INNER, RIGHT_EYE_LIDS, RIGHT_EYE_OUTER, LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from './landmarks';
+import { LEFT_EYE_INNER, LEFT_EYE_LIDS, LEFT_EYE_OUTER, RIGHT_EYE_INNER, RIGHT_EYE_LIDS, RIGHT_EYE_OUTER, LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from './landmarks';
 
 export const LIMITS = {
   /** Pixels between the eye centres: below 30 the generated face has no detail to keep; below 60 it is soft. */
@@ -26,9 +26,9 @@ export const LIMITS = {
   yawBlocker: 50,
   /** Eye aspect ratio (lid gap / eye width), the wider eye: open eyes on the test photos 0.17–0.46, a laughing squint 0.12, closed lids ≈ 0.05. */
   eyesClosed: 0.09,
-  /** Share of the face outline outside the photo: any is a warning, a quarter is a blocker. */
-  croppedWarning: 0.02,
-  croppedBlocker: 0.25,
+  /** Share of mesh points outside the photo: 1 % (a cheek edge) is a warning, a fifth is a blocker. */
+  croppedWarning: 0.01,
+  croppedBlocker: 0.2,
 };
 
 const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -64,13 +64,19 @@ export function meshBox(points: readonly Point3[], inset = 0, count = 468): Box 
   return { x: x0 + w * inset, y: y0 + h * inset, width: w * (1 - 2 * inset), height: h * (1 - 2 * inset) };
 }
 
+/**
+ * Share of the 468 mesh points outside the photo. The mesh model extends a cut face past the
+ * border (it knows faces' shape), so points outside mean face outside. All points, not just the
+ * outline: at a slight cut the model hugs the outline to the border but cheek points spill over.
+ */
 export function outsideFraction(points: readonly Point3[], width: number, height: number): number {
   let out = 0;
-  for (const i of FACE_OVAL) {
+  const n = Math.min(468, points.length);
+  for (let i = 0; i < n; i++) {
     const [x, y] = points[i];
     if (x < 0 || y < 0 || x >= width || y >= height) out++;
   }
-  return out / FACE_OVAL.length;
+  return out / n;
 }
 
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;

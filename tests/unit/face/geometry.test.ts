@@ -70,10 +70,11 @@ describe('quality checks', () => {
     expect(eyeAspectRatio(pts, RIGHT_EYE_LIDS, RIGHT_EYE_OUTER, RIGHT_EYE_INNER)).toBeLessThan(LIMITS.eyesClosed);
   });
 
-  it('counts the share of the face outline outside the photo', () => {
+  it('counts the share of mesh points outside the photo', () => {
     const pts: Point3[] = Array.from({ length: 468 }, () => [50, 50, 0]);
     FACE_OVAL.slice(0, 9).forEach((i) => (pts[i] = [-5, 50, 0]));
-    expect(outsideFraction(pts, 100, 100)).toBeCloseTo(9 / FACE_OVAL.length, 9);
+    pts[0] = [50, 100, 0]; // y = height is outside too
+    expect(outsideFraction(pts, 100, 100)).toBeCloseTo(10 / 468, 9);
   });
 
   it('a flat grey image with a tiny face yields too-small, blurred and (at this grey) no exposure advice', () => {
