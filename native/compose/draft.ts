@@ -18,7 +18,7 @@ import { type DraftLight, type DraftLayout, REFERENCE_SHORT_SIDE, fitFraming, re
 import { depthOfField } from './lens';
 import { blendNormals, meshHeight, normalsFromHeight, silhouetteHeight } from './normals';
 import { type PersonInput, preparePerson } from './person';
-import { type Plane, type Rgb, newPlane, reducePlane, resizeBilinear } from './planes';
+import { type Plane, type Rgb, newPlane, reducePlane, sampleCoarse } from './planes';
 import { convexHull, fillPolygon } from './polygon';
 import { lightDirection, relightFactor, rimWeight } from './relight';
 import { type Affine, eyeAlignTransform, eyeCentres, transformPoints } from './transform';
@@ -102,6 +102,8 @@ interface PlacedPerson {
   bounds: { x0: number; y0: number; x1: number; y1: number };
   points: Point3[];
   faceMaskLow: Float32Array;
+  /** Mean linear colour of the face in the photo, before gains. */
+  faceMean: [number, number, number];
   recipe: DraftPersonRecipe;
 }
 
@@ -117,18 +119,6 @@ function boxOf(points: readonly Point3[]): Box {
     if (y < y0) y0 = y; if (y > y1) y1 = y;
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-/** Mean log luminance of a person's face region in the draft (for matching the two faces). */
-function faceLogLuminance(p: PlacedPerson, width: number, height: number): number {
-  const mask = fillPolygon(convexHull(p.points.slice(0, 468).map(([x, y]) => [x, y])), width, height);
-  let s = 0, n = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i] || p.alpha.data[i] < 0.5) continue;
-    s += Math.log(luminance(p.colour.r[i], p.colour.g[i], p.colour.b[i]) + 1e-4);
-    n++;
-  }
-  return n ? s / n : Math.log(0.18);
 }
 
 function scaleColour(p: PlacedPerson, k: number): void {
@@ -166,6 +156,7 @@ function place(person: PersonInput, layout: DraftLayout, index: 0 | 1, theme: Re
     ...warped,
     points: transformPoints(person.face.points, fullToCanvas),
     faceMaskLow: new Float32Array(0),
+    faceMean: prepared.faceMean,
     recipe: {
       eyeCentre: placement.centre, eyeDistancePx: placement.distance, tiltDeg: placement.tiltDeg, mirrored: placement.mirror,
       transform: fullToCanvas, gains,
@@ -203,7 +194,7 @@ function relightPerson(p: PlacedPerson, theme: ResolvedTheme, light: DraftLight,
     const fall = 1 - BODY_FALLOFF * smoothstep(chin, chin + 3 * eyeDistPx, (y + 0.5) * GRID);
     for (let x = 0; x < gw; x++) factor[y * gw + x] *= fall;
   }
-  const gain = resizeBilinear({ width: gw, height: gh, data: factor }, width, height).data;
+  const gain: Plane = { width: gw, height: gh, data: factor };
 
   // Rim light from behind: on the key's side when the key is itself behind, else opposite it.
   const behind = Math.abs(light.azimuthDeg) > 90;
@@ -215,20 +206,28 @@ function relightPerson(p: PlacedPerson, theme: ResolvedTheme, light: DraftLight,
   const rimI = theme.light.rim.intensity;
   const rimSigma = theme.light.rim.widthPx * (Math.min(width, height) / REFERENCE_SHORT_SIDE);
   // The softened matte only sets a smooth band and its direction: half resolution is plenty.
-  const soft = rimI > 0 ? resizeBilinear(gaussianBlur(reducePlane(p.alpha, 2), rimSigma / 2), width, height).data : null;
+  const soft = rimI > 0 ? gaussianBlur(reducePlane(p.alpha, 2), Math.max(0.5, rimSigma / 2)) : null;
+  // Outward edge direction: down the gradient of the softened matte (per half-res pixel).
+  let gradX: Plane | null = null, gradY: Plane | null = null;
+  if (soft) {
+    const sw = soft.width, sh = soft.height;
+    gradX = newPlane(sw, sh); gradY = newPlane(sw, sh);
+    for (let y = 0; y < sh; y++) for (let x = 0; x < sw; x++) {
+      const i = y * sw + x;
+      gradX.data[i] = (x > 0 ? soft.data[i - 1] : soft.data[i]) - (x < sw - 1 ? soft.data[i + 1] : soft.data[i]);
+      gradY.data[i] = (y > 0 ? soft.data[i - sw] : soft.data[i]) - (y < sh - 1 ? soft.data[i + sw] : soft.data[i]);
+    }
+  }
   const { x0, y0, x1, y1 } = p.bounds;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = y * width + x;
       const a = p.alpha.data[i];
       if (a <= 0) continue;
-      const g = gain[i];
+      const g = sampleCoarse(gain, x, y, GRID);
       let r = p.colour.r[i] * g, gg = p.colour.g[i] * g, b = p.colour.b[i] * g;
-      if (soft) {
-        // Outward edge direction: down the gradient of the softened matte.
-        const xm = x > 0 ? soft[i - 1] : soft[i], xp = x < width - 1 ? soft[i + 1] : soft[i];
-        const ym = y > 0 ? soft[i - width] : soft[i], yp = y < height - 1 ? soft[i + width] : soft[i];
-        const w = rimWeight(a, soft[i], xm - xp, ym - yp, rimDir) * rimI;
+      if (soft && gradX && gradY) {
+        const w = rimWeight(a, sampleCoarse(soft, x, y, 2), sampleCoarse(gradX, x, y, 2), sampleCoarse(gradY, x, y, 2), rimDir) * rimI;
         if (w > 0) {
           // Rim light shows the surface's own colour (skin, hair) brightened, plus a little
           // specular sheen so dark hair still catches it.
@@ -243,8 +242,8 @@ function relightPerson(p: PlacedPerson, theme: ResolvedTheme, light: DraftLight,
   }
 }
 
-/** A soft shadow of a matte, cast away from the light by `offsetPx`, on the coarse grid, at canvas size. */
-function castShadow(alpha: Plane, l: [number, number, number], offsetPx: number, sigmaPx: number, width: number, height: number): Float32Array {
+/** A soft shadow of a matte, cast away from the light by `offsetPx`, on the coarse grid. */
+function castShadow(alpha: Plane, l: [number, number, number], offsetPx: number, sigmaPx: number): Plane {
   const low = reducePlane(alpha, GRID);
   const blurred = gaussianBlur(low, Math.max(0.5, sigmaPx / GRID));
   const lx = l[0], ly = l[1];
@@ -259,11 +258,11 @@ function castShadow(alpha: Plane, l: [number, number, number], offsetPx: number,
       shifted.data[y * gw + x] = sx >= 0 && sx < gw && sy >= 0 && sy < gh ? blurred.data[sy * gw + sx] : sy >= gh ? blurred.data[(gh - 1) * gw + Math.min(gw - 1, Math.max(0, sx))] : 0;
     }
   }
-  return resizeBilinear(shifted, width, height).data;
+  return shifted;
 }
 
 /** Light from the backdrop bleeding around the subjects' edges (what a real lens and real air do). */
-function wrapLight(bg: Rgb, alphaAll: Plane, sigmaPx: number, width: number, height: number): { colour: Rgb } {
+function wrapLight(bg: Rgb, alphaAll: Plane, sigmaPx: number, width: number, height: number): Rgb {
   const aLow = reducePlane(alphaAll, GRID);
   const gw = aLow.width, gh = aLow.height;
   const open = newPlane(gw, gh);
@@ -275,22 +274,27 @@ function wrapLight(bg: Rgb, alphaAll: Plane, sigmaPx: number, width: number, hei
     for (let i = 0; i < low.data.length; i++) low.data[i] *= open.data[i];
     const num = gaussianBlur(low, s);
     for (let i = 0; i < num.data.length; i++) num.data[i] = den.data[i] > 1e-4 ? num.data[i] : 0;
-    return resizeBilinear(num, width, height).data;
+    return num.data;
   };
-  // num = blur(bg·open): the backdrop light reaching each point, already weighted by how much backdrop is near.
-  return { colour: { width, height, r: ch(bg.r), g: ch(bg.g), b: ch(bg.b) } };
+  // num = blur(bg·open): the backdrop light reaching each point, already weighted by how much
+  // backdrop is near. Kept on the coarse grid; `over` reads it where a person is.
+  return { width: gw, height: gh, r: ch(bg.r), g: ch(bg.g), b: ch(bg.b) };
 }
 
-function over(dst: Rgb, p: PlacedPerson, wrap: { colour: Rgb }, wrapAmount: number): void {
+function over(dst: Rgb, p: PlacedPerson, wrap: Rgb, wrapAmount: number): void {
   const { x0, y0, x1, y1 } = p.bounds;
   const w = dst.width;
+  const wr: Plane = { width: wrap.width, height: wrap.height, data: wrap.r };
+  const wg: Plane = { width: wrap.width, height: wrap.height, data: wrap.g };
+  const wb: Plane = { width: wrap.width, height: wrap.height, data: wrap.b };
   for (let y = y0; y < y1; y++) {
-    for (let i = y * w + x0; i < y * w + x1; i++) {
+    for (let x = x0; x < x1; x++) {
+      const i = y * w + x;
       const a = p.alpha.data[i];
       if (a <= 0) continue;
-      const r = p.colour.r[i] + wrapAmount * wrap.colour.r[i];
-      const g = p.colour.g[i] + wrapAmount * wrap.colour.g[i];
-      const b = p.colour.b[i] + wrapAmount * wrap.colour.b[i];
+      const r = p.colour.r[i] + wrapAmount * sampleCoarse(wr, x, y, GRID);
+      const g = p.colour.g[i] + wrapAmount * sampleCoarse(wg, x, y, GRID);
+      const b = p.colour.b[i] + wrapAmount * sampleCoarse(wb, x, y, GRID);
       dst.r[i] += (r - dst.r[i]) * a;
       dst.g[i] += (g - dst.g[i]) * a;
       dst.b[i] += (b - dst.b[i]) * a;
@@ -298,10 +302,14 @@ function over(dst: Rgb, p: PlacedPerson, wrap: { colour: Rgb }, wrapAmount: numb
   }
 }
 
-function darken(img: Rgb, shadow: Float32Array, strength: number, keep?: Plane): void {
-  for (let i = 0; i < shadow.length; i++) {
-    const k = 1 - strength * shadow[i] * (keep ? 1 - keep.data[i] : 1);
-    img.r[i] *= k; img.g[i] *= k; img.b[i] *= k;
+function darken(img: Rgb, shadow: Plane, strength: number, keep?: Plane): void {
+  const w = img.width;
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const k = 1 - strength * sampleCoarse(shadow, x, y, GRID) * (keep ? 1 - keep.data[i] : 1);
+      img.r[i] *= k; img.g[i] *= k; img.b[i] *= k;
+    }
   }
 }
 
@@ -323,7 +331,10 @@ export function renderDraft(input: DraftInput): DraftResult {
 
   // Match the two faces to each other (halfway to their common exposure).
   if (FACE_MATCH_STRENGTH > 0) {
-    const logs = placed.map((p) => faceLogLuminance(p, width, height));
+    const logs = placed.map((p, i) => {
+      const m = p.faceMean, g = p.recipe.gains;
+      return Math.log(luminance(m[0] * g[0], m[1] * g[1], m[2] * g[2]) + 1e-4);
+    });
     const mean = (logs[0] + logs[1]) / 2;
     placed.forEach((p, i) => scaleColour(p, Math.exp((mean - logs[i]) * FACE_MATCH_STRENGTH)));
   }
@@ -341,7 +352,7 @@ export function renderDraft(input: DraftInput): DraftResult {
   if (bgStrength > 0.01) {
     const all = newPlane(width, height);
     for (const p of placed) for (let i = 0; i < all.data.length; i++) all.data[i] = Math.max(all.data[i], p.alpha.data[i]);
-    darken(canvas, castShadow(all, l, eyeDist * (0.4 + 0.3 * bgDist), eyeDist * (0.5 + 0.4 * bgDist), width, height), bgStrength);
+    darken(canvas, castShadow(all, l, eyeDist * (0.4 + 0.3 * bgDist), eyeDist * (0.5 + 0.4 * bgDist)), bgStrength);
   }
 
   const alphaAll = newPlane(width, height);
@@ -353,7 +364,7 @@ export function renderDraft(input: DraftInput): DraftResult {
   over(canvas, placed[back], wrap, theme.light.wrap);
   // Contact shadow: the front person darkens what is just behind them (cheek on cheek, shoulder on chest).
   if (theme.light.contactShadow > 0) {
-    const sh = castShadow(placed[front].alpha, l, eyeDist * 0.12, eyeDist * 0.25, width, height);
+    const sh = castShadow(placed[front].alpha, l, eyeDist * 0.12, eyeDist * 0.25);
     darken(canvas, sh, theme.light.contactShadow, placed[front].alpha);
   }
   over(canvas, placed[front], wrap, theme.light.wrap);

@@ -93,7 +93,13 @@ export function gradeToImage8(img: Rgb, p: GradeParams, rng: Rng): Image8 {
   const grain = p.grain.amount > 0 ? grainField(rng, w, h, p.grain.sizePx) : null;
   const out = new Uint8Array(w * h * 3);
   const [sr, sg, sb] = p.shadowTint, [hr, hg, hb] = p.highlightTint;
+  // Vignette per pixel from per-row and per-column squared distances (same formula as vignetteGain).
+  const hd = 0.5 * Math.hypot(w, h);
+  const dx2 = new Float32Array(w);
+  for (let x = 0; x < w; x++) dx2[x] = ((x + 0.5 - w / 2) / hd) ** 2;
+  const va = p.vignette.radius - p.vignette.softness, vspan = Math.max(1e-6, p.vignette.radius - va);
   for (let y = 0; y < h; y++) {
+    const dy2 = ((y + 0.5 - h / 2) / hd) ** 2;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       let r = img.r[i], g = img.g[i], b = img.b[i];
@@ -105,7 +111,9 @@ export function gradeToImage8(img: Rgb, p: GradeParams, rng: Rng): Image8 {
       r = l + (r - l) * p.saturation; g = l + (g - l) * p.saturation; b = l + (b - l) * p.saturation;
       const t = Math.min(1, Math.max(0, (l - 0.02) / 0.48));
       const hw = t * t * (3 - 2 * t);
-      const vg = vignetteGain(x, y, w, h, p.vignette);
+      let vt = (Math.sqrt(dx2[x] + dy2) - va) / vspan;
+      vt = vt < 0 ? 0 : vt > 1 ? 1 : vt;
+      const vg = 1 - p.vignette.amount * vt * vt * (3 - 2 * vt);
       r *= (sr + (hr - sr) * hw) * vg; g *= (sg + (hg - sg) * hw) * vg; b *= (sb + (hb - sb) * hw) * vg;
       let dr = lookup(lut, r), dg = lookup(lut, g), db = lookup(lut, b);
       if (grain) {

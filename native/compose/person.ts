@@ -7,6 +7,7 @@ import { type Gains, greyWorldGains, meanLogLuminance } from './harmonise';
 import { type Plane, type Rgb, image8ToLinear, maskToPlane, reducePlane, reduceRgb } from './planes';
 import { type BottomProfile, bottomProfile } from './warp';
 import { gaussianBlur } from './blur';
+import { convexHull, fillPolygon } from './polygon';
 
 export interface PersonInput {
   photo: Image8;
@@ -25,6 +26,8 @@ export interface PreparedPerson {
   /** Geometric-mean luminance of the whole photo, as a camera meter sees it. */
   metered: number;
   bottom: BottomProfile;
+  /** Mean linear colour inside the face oval (for matching the two faces' exposure). */
+  faceMean: [number, number, number];
 }
 
 /**
@@ -57,6 +60,17 @@ export function ownRegion(matte: Plane, faceX: number, faceY: number): Plane {
   return out;
 }
 
+function faceMeanColour(colour: Rgb, face: FaceAnalysis, factor: number): [number, number, number] {
+  const hull = convexHull(face.points.slice(0, 468).map(([x, y]) => [x / factor, y / factor]));
+  const mask = fillPolygon(hull, colour.width, colour.height);
+  let r = 0, g = 0, b = 0, n = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    r += colour.r[i]; g += colour.g[i]; b += colour.b[i]; n++;
+  }
+  return n ? [r / n, g / n, b / n] : [0.18, 0.18, 0.18];
+}
+
 // Keyed on the photo and the matte objects (a user may correct a matte for the same photo).
 const cache = new WeakMap<Image8, WeakMap<Mask, Map<string, PreparedPerson>>>();
 
@@ -84,6 +98,7 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
     neutralGains: greyWorldGains(colour),
     metered: meanLogLuminance(colour),
     bottom: bottomProfile(colour, matte),
+    faceMean: faceMeanColour(colour, p.face, factor),
   };
   byFactor.set(key, prepared);
   return prepared;

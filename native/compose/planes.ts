@@ -114,3 +114,22 @@ export function resizeRgbBilinear(src: Rgb, width: number, height: number): Rgb 
   const f = (d: Float32Array) => resizeBilinear({ width: src.width, height: src.height, data: d }, width, height).data;
   return { width, height, r: f(src.r), g: f(src.g), b: f(src.b) };
 }
+
+/**
+ * Bilinear value of a coarse plane at a fine pixel: the fine pixel (x, y) of a grid `factor`
+ * times denser, pixel centres aligned. Lets loops read smooth coarse fields (shading, shadow,
+ * wrap light) only where they are needed, instead of enlarging whole planes.
+ */
+export function sampleCoarse(p: Plane, x: number, y: number, factor: number): number {
+  let fx = (x + 0.5) / factor - 0.5, fy = (y + 0.5) / factor - 0.5;
+  const w = p.width, h = p.height;
+  if (fx < 0) fx = 0; else if (fx > w - 1) fx = w - 1;
+  if (fy < 0) fy = 0; else if (fy > h - 1) fy = h - 1;
+  const ix = fx | 0, iy = fy | 0;
+  const tx = fx - ix, ty = fy - iy;
+  const i = iy * w + ix;
+  const ix1 = ix < w - 1 ? 1 : 0, iy1 = iy < h - 1 ? w : 0;
+  const a = p.data[i] + (p.data[i + ix1] - p.data[i]) * tx;
+  const b = p.data[i + iy1] + (p.data[i + iy1 + ix1] - p.data[i + iy1]) * tx;
+  return a + (b - a) * ty;
+}
