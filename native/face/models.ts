@@ -13,7 +13,7 @@ export const DEFAULT_MODEL_IDS: Record<FaceModelRole, string> = {
   detectFull: 'blazeface-full',
   mesh: 'facemesh',
   iris: 'iris',
-  embed: 'mobilefacenet',
+  embed: 'faceres',
   segment: 'selfie',
 };
 

@@ -33,7 +33,7 @@ export const command: CliCommand = {
           return 2;
         }
         if (!face.embedding.length) {
-          ctx.err('The identity model (mobilefacenet) is not installed. Run "npm run models" and try again.');
+          ctx.err('The identity model (faceres) is not installed. Run "npm run models" and try again.');
           return 1;
         }
         embeddings.push(face.embedding);
