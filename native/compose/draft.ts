@@ -143,8 +143,9 @@ function place(person: PersonInput, layout: DraftLayout, index: 0 | 1, theme: Re
   const small: [[number, number], [number, number]] = [[eyes[0][0] * k, eyes[0][1] * k], [eyes[1][0] * k, eyes[1][1] * k]];
   const toCanvas = eyeAlignTransform(small, placement);
   const fullToCanvas: Affine = { ...toCanvas, a: toCanvas.a * k, b: toCanvas.b * k, d: toCanvas.d * k, e: toCanvas.e * k };
-  // Beyond the selfie's sides the matte fades over a fifth of the photo's width.
-  const warped = warpPerson(prepared.colour, prepared.matte, toCanvas, width, height, prepared.colour.width * 0.2, prepared.bottom);
+  // Beyond the selfie's sides the matte fades within 4% of the photo's width: repeating the
+  // edge column any further draws streaks (and often another person's hair cut by the frame).
+  const warped = warpPerson(prepared.colour, prepared.matte, toCanvas, width, height, prepared.colour.width * 0.04, prepared.bottom);
 
   // Colour: neutralise the photo's light, meter, then tint by the theme light.
   const neutral = partialGains(prepared.neutralGains, theme.light.colourMatch);

@@ -91,11 +91,17 @@ export function warpPerson(photo: Rgb, matte: Plane, toCanvas: Affine, width: nu
         const px = Math.round(cx);
         const below = Math.max(0, sy - (sh - 1));
         // The key is aimed at the faces: light drops to ~30% a fifth of a photo height below the frame.
-        const dark = 0.25 + 0.75 * Math.exp(-below / (0.12 * sh));
+        const dark = 0.2 + 0.8 * Math.exp(-below / (0.1 * sh));
         const k = t * t * (3 - 2 * t);
-        r += (bottom.colour.r[px] * dark - r) * k;
-        g += (bottom.colour.g[px] * dark - g) * k;
-        b += (bottom.colour.b[px] * dark - b) * k;
+        // Below the frame nothing is known but the average colour: keep 40% of its
+        // saturation, so the continuation reads as plain clothing in shadow (skin colour
+        // smeared downward reads as a body part, and wrongly).
+        const pr = bottom.colour.r[px], pg = bottom.colour.g[px], pb = bottom.colour.b[px];
+        const pl = 0.2126 * pr + 0.7152 * pg + 0.0722 * pb;
+        const sat = below > 0 ? 0.4 + 0.6 * Math.exp(-below / (0.05 * sh)) : 1;
+        r += ((pl + (pr - pl) * sat) * dark - r) * k;
+        g += ((pl + (pg - pl) * sat) * dark - g) * k;
+        b += ((pl + (pb - pl) * sat) * dark - b) * k;
         a += (Math.min(1, bottom.matte.data[px]) * fade - a) * k;
       }
       if (a <= 1e-4) continue;
