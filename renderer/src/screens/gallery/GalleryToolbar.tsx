@@ -13,11 +13,12 @@ interface GalleryToolbarProps {
   sort: GallerySort;
   themes: string[];
   people: string[];
+  count: { shown: number; total: number };
   onFilters: (patch: Partial<GalleryFilters>) => void;
   onSort: (sort: GallerySort) => void;
 }
 
-export function GalleryToolbar({ filters, sort, themes, people, onFilters, onSort }: GalleryToolbarProps) {
+export function GalleryToolbar({ filters, sort, themes, people, count, onFilters, onSort }: GalleryToolbarProps) {
   return (
     <div className="gallery-toolbar" data-testid="gallery-toolbar">
       <div className="segmented" aria-label="Stage">
@@ -37,10 +38,9 @@ export function GalleryToolbar({ filters, sort, themes, people, onFilters, onSor
           );
         })}
       </div>
-      <label className="select-field">
-        <span className="field-label">Rating</span>
-        <select className="input" data-testid="filter-rating" value={filters.minRating} onChange={(e) => onFilters({ minRating: Number(e.target.value) })}>
-          <option value={0}>Any</option>
+      <label className="select-field" title="Rating">
+        <select className="input" aria-label="Rating" data-testid="filter-rating" value={filters.minRating} onChange={(e) => onFilters({ minRating: Number(e.target.value) })}>
+          <option value={0}>Any rating</option>
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
               {n === 5 ? '5 stars' : `${n}+ stars`}
@@ -48,10 +48,9 @@ export function GalleryToolbar({ filters, sort, themes, people, onFilters, onSor
           ))}
         </select>
       </label>
-      <label className="select-field">
-        <span className="field-label">Theme</span>
-        <select className="input" data-testid="filter-theme" value={filters.theme ?? ''} onChange={(e) => onFilters({ theme: e.target.value || null })}>
-          <option value="">All</option>
+      <label className="select-field" title="Theme">
+        <select className="input" aria-label="Theme" data-testid="filter-theme" value={filters.theme ?? ''} onChange={(e) => onFilters({ theme: e.target.value || null })}>
+          <option value="">All themes</option>
           {themes.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -59,10 +58,9 @@ export function GalleryToolbar({ filters, sort, themes, people, onFilters, onSor
           ))}
         </select>
       </label>
-      <label className="select-field">
-        <span className="field-label">Person</span>
-        <select className="input" data-testid="filter-person" value={filters.person ?? ''} onChange={(e) => onFilters({ person: e.target.value || null })}>
-          <option value="">Anyone</option>
+      <label className="select-field" title="Person">
+        <select className="input" aria-label="Person" data-testid="filter-person" value={filters.person ?? ''} onChange={(e) => onFilters({ person: e.target.value || null })}>
+          <option value="">Everyone</option>
           {people.map((p) => (
             <option key={p} value={p}>
               {p}
@@ -79,9 +77,11 @@ export function GalleryToolbar({ filters, sort, themes, people, onFilters, onSor
       >
         <Icon name="heart" size={14} filled={filters.favouritesOnly} /> Favourites
       </button>
-      <label className="select-field push-right">
-        <span className="field-label">Sort</span>
-        <select className="input" data-testid="gallery-sort" value={sort} onChange={(e) => onSort(e.target.value as GallerySort)}>
+      <span className="muted small push-right" data-testid="gallery-count">
+        {count.shown === count.total ? `${count.total.toLocaleString('en-US')} images` : `${count.shown.toLocaleString('en-US')} of ${count.total.toLocaleString('en-US')}`}
+      </span>
+      <label className="select-field" title="Sort">
+        <select className="input" aria-label="Sort" data-testid="gallery-sort" value={sort} onChange={(e) => onSort(e.target.value as GallerySort)}>
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
           <option value="rating">Highest rated</option>

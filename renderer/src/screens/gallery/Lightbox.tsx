@@ -48,7 +48,6 @@ export function Lightbox(props: LightboxProps) {
           src={image.url}
           alt=""
           className="lightbox-image"
-          style={{ aspectRatio: `${image.width} / ${image.height}` }}
           decoding="async"
         />
         <Button variant="ghost" icon="right" className="lightbox-nav next" aria-label="Next (→)" disabled={props.index >= props.count - 1} onClick={() => props.onMove(1)} />

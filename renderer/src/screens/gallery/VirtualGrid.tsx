@@ -20,6 +20,8 @@ const PADDING = 16;
 export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, gap = 8, aspect = 1, revealIndex = null, testId }: VirtualGridProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+  // Only the mounted row range is state: scrolling inside the same rows re-renders nothing,
+  // the browser just moves the already-placed cells.
   const [scrollTop, setScrollTop] = useState(0);
 
   useEffect(() => {
@@ -30,7 +32,7 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
     return () => observer.disconnect();
   }, []);
 
-  const layout = layoutGrid({
+  const geometry = {
     viewportWidth: size.width,
     viewportHeight: size.height,
     scrollTop,
@@ -40,7 +42,8 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
     aspect,
     overscanRows: 3,
     padding: PADDING,
-  });
+  };
+  const layout = layoutGrid(geometry);
 
   useEffect(() => {
     const element = scroller.current;
@@ -66,7 +69,11 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
       className="vgrid"
       data-testid={testId}
       data-mounted={layout.end - layout.start}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const top = e.currentTarget.scrollTop;
+        const next = layoutGrid({ ...geometry, scrollTop: top });
+        if (next.start !== layout.start || next.end !== layout.end) setScrollTop(top);
+      }}
     >
       <div className="vgrid-content" style={{ height: layout.totalHeight }}>
         {cells}

@@ -29,9 +29,10 @@ export function MeshOverlay({ photo, faces, selectedFace }: MeshOverlayProps) {
       faces.forEach((face, index) => {
         const selected = index === selectedFace;
         const xy = toCanvas(face.points, fit);
-        const radius = Math.max(0.6, Math.min(1.6, fit.scale * face.box.width * 0.004));
+        // Dots scale with the face on screen, but never below a pixel: a 300 px card must still show the mesh.
+        const radius = Math.max(1, Math.min(2, fit.scale * face.box.width * 0.005));
         for (let i = 0; i < xy.length / 2; i++) {
-          ctx.fillStyle = i >= FACE_POINTS ? 'rgba(255, 196, 92, 0.95)' : selected ? 'rgba(120, 220, 255, 0.8)' : 'rgba(200, 200, 200, 0.45)';
+          ctx.fillStyle = i >= FACE_POINTS ? 'rgba(255, 196, 92, 0.95)' : selected ? 'rgba(120, 225, 255, 0.95)' : 'rgba(220, 220, 220, 0.55)';
           ctx.beginPath();
           ctx.arc(xy[i * 2], xy[i * 2 + 1], radius, 0, Math.PI * 2);
           ctx.fill();
