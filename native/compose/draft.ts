@@ -370,7 +370,13 @@ export function renderDraft(input: DraftInput): DraftResult {
   }
   over(canvas, placed[front], wrap, theme.light.wrap);
 
-  const image = gradeToImage8(canvas, theme.grade, rng.fork('grade'));
+  // Grain is specified for a 768-px draft: at other sizes a grain keeps its size on the
+  // print, so it shrinks in pixels; below one pixel, the grains averaged in each pixel
+  // lower its standard deviation in proportion to the grain's size.
+  const k = Math.min(width, height) / REFERENCE_SHORT_SIDE;
+  const grainPx = theme.grade.grain.sizePx * k;
+  const grain = grainPx >= 1 ? { amount: theme.grade.grain.amount, sizePx: grainPx } : { amount: theme.grade.grain.amount * grainPx, sizePx: 1 };
+  const image = gradeToImage8(canvas, { ...theme.grade, grain }, rng.fork('grade'));
   const faces = placed.map((p) => {
     const m = p.recipe.transform;
     const eyes = eyeCentres(people[placed.indexOf(p)].face.points).map(([x, y]) => [m.a * x + m.b * y + m.c, m.d * x + m.e * y + m.f]);
