@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ModelIoContract, ModelProvenance, ModelTask, ModelVerification, TensorContract } from '../catalog-types';
 import { convertTfjsGraph } from '../convert/tfjs/convert';
 import { loadTfjsModel, type LoadedTfjsModel } from '../convert/tfjs/load';
+import type { OutputDiff } from '../verify/compare';
 import type { VerifyInput } from '../verify/inputs';
 import { packageDir } from './package-dir';
 import type { ModelRecipe } from './types';
@@ -34,10 +35,15 @@ export interface TfjsRecipeSpec {
   verifyPhotos?: number;
 }
 
+/** The catalog's verification plus the same figures per output (a small output's error can hide under a large one's range). */
+export interface DetailedVerification extends ModelVerification {
+  perOutput: OutputDiff[];
+}
+
 export interface TfjsRecipe extends ModelRecipe {
   spec: TfjsRecipeSpec;
   /** Verification with a chosen number of inputs (tests use fewer than the build). */
-  verifyWith(onnxPath: string, counts: { noise: number; photos: number }): Promise<ModelVerification>;
+  verifyWith(onnxPath: string, counts: { noise: number; photos: number }): Promise<DetailedVerification>;
 }
 
 const provenanceFor = (spec: TfjsRecipeSpec): ModelProvenance => ({
@@ -72,7 +78,7 @@ export function tfjsRecipe(spec: TfjsRecipeSpec, opts: TfjsRecipeOptions = {}): 
   };
   const provenance = provenanceFor(spec);
 
-  const verifyWith = async (onnxPath: string, counts: { noise: number; photos: number }): Promise<ModelVerification> => {
+  const verifyWith = async (onnxPath: string, counts: { noise: number; photos: number }): Promise<DetailedVerification> => {
     // Loaded on demand: tfjs, sharp and ORT are heavy, and a plain build never needs them.
     const { compareWithReference } = await import('../verify/compare');
     const { demoPhotoPaths, noiseInput, photoInput, seedFor } = await import('../verify/inputs');
@@ -93,6 +99,7 @@ export function tfjsRecipe(spec: TfjsRecipeSpec, opts: TfjsRecipeOptions = {}): 
         outputRange: r.outputRange,
         inputs: `${r.inputs.join(', ')}${counts.photos ? ' (photos: @vladmandic/face-api 1.7.15 demo/)' : ''}`,
         measuredAt: new Date().toISOString(),
+        perOutput: r.perOutput,
       };
     } finally {
       reference.dispose();
@@ -135,8 +142,9 @@ export function tfjsRecipe(spec: TfjsRecipeSpec, opts: TfjsRecipeOptions = {}): 
       spec.outputs.forEach((o, i) => check(`output ${o.name}`, result.outputs[i].shape, o.shape));
       return result.bytes;
     },
-    verify(onnxPath) {
-      return verifyWith(onnxPath, { noise: spec.verifyNoise ?? 2, photos: spec.verifyPhotos ?? 3 });
+    async verify(onnxPath) {
+      const { perOutput: _perOutput, ...v } = await verifyWith(onnxPath, { noise: spec.verifyNoise ?? 2, photos: spec.verifyPhotos ?? 3 });
+      return v;
     },
     verifyWith,
   };

@@ -39,13 +39,16 @@ describe('built models', () => {
     }
   });
 
-  for (const id of ['blazeface-short', 'facemesh', 'iris', 'selfie']) {
+  for (const id of ['blazeface-short', 'facemesh', 'iris', 'selfie', 'faceres']) {
     it(`${id} still matches tfjs on noise and a real photo (max error ≤ 1e-3 of the range)`, async () => {
       const recipe = tfjsRecipes.find((r) => r.id === id)!;
       const v = await recipe.verifyWith(path.join(builtModelsDir(), `${id}.onnx`), { noise: 1, photos: 1 });
       expect(v.outputRange).toBeGreaterThan(0);
       expect(v.maxAbsError).toBeLessThanOrEqual(1e-3 * v.outputRange);
       expect(v.inputs).toMatch(/noise.*sample1\.jpg/);
+      // Each output on its own scale too, so a small head cannot hide under a large one
+      // (1e-6 absolute floor for outputs that barely vary over two inputs).
+      for (const o of v.perOutput) expect(o.maxAbsError, o.output).toBeLessThanOrEqual(1e-3 * (o.max - o.min) + 1e-6);
     });
   }
 });
