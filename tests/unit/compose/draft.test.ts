@@ -69,6 +69,40 @@ describe('renderDraft', () => {
     expect(r1.recipe.people[0].eyeDistancePx).toBeCloseTo(r0.recipe.people[0].eyeDistancePx * r1.recipe.zoom, 6);
   });
 
+  it('relights faces from the key side: a key from the right brightens the right half of each face', () => {
+    const base = { variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0 } }, grade: { grain: { amount: 0, sizePx: 1 } }, light: { shading: 0.6, rim: { intensity: 0, temperatureK: 5500, widthPx: 4 } } };
+    const halves = (az: number) => {
+      const theme = resolveTheme(small, { ...base, light: { ...base.light, key: { azimuthDeg: az, elevationDeg: 20, temperatureK: 5500, exposureEv: 0 } } });
+      const r = renderDraft({ people: [a, a], theme, seed: 1 });
+      return r.faces.map((f) => {
+        let left = 0, right = 0;
+        const cx = f.box.x + f.box.width / 2;
+        for (let y = Math.round(f.box.y + f.box.height * 0.55); y < f.box.y + f.box.height * 0.75; y++) {
+          for (let d = 4; d < f.box.width * 0.35; d++) {
+            left += lum(r.image, cx - d, y);
+            right += lum(r.image, cx + d, y);
+          }
+        }
+        return right / left;
+      });
+    };
+    const fromRight = halves(60), fromLeft = halves(-60);
+    for (let i = 0; i < 2; i++) {
+      expect(fromRight[i]).toBeGreaterThan(1.03);
+      expect(fromLeft[i]).toBeLessThan(1 / 1.03);
+    }
+  });
+
+  it('contact shadows (front person on the one behind, both on the backdrop) only darken', () => {
+    const still = { variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0 } }, grade: { grain: { amount: 0, sizePx: 1 } } };
+    const render = (contactShadow: number) => renderDraft({ people: [a, b], theme: resolveTheme(small, { ...still, light: { contactShadow } }), seed: 2 });
+    const lit = render(0), shaded = render(1);
+    // Sum over the whole picture: only shadows differ between the two renders, and they only darken.
+    let s0 = 0, s1 = 0;
+    for (let i = 0; i < lit.image.data.length; i++) { s0 += lit.image.data[i]; s1 += shaded.image.data[i]; }
+    expect(s1).toBeLessThan(s0 * 0.995);
+  });
+
   it('mirrors a person who looks away so the couple faces each other', () => {
     const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: small, seed: 1 });
     // Person A is on the left and turned toward the image's left (away): mirrored. B on the right, turned left (toward A): not.
