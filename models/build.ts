@@ -210,8 +210,9 @@ export async function buildModels(opts: BuildOptions): Promise<BuildReport> {
     const kept = previous.filter((m) => !ids.has(m.id));
     const order = new Map(previous.map((m, i) => [m.id, i]));
     const models = [...fresh, ...kept].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
-    const next: Catalog = { version: 1, models };
-    parseCatalog(JSON.stringify(next), 'the generated catalog');
+    // Written as the schema parses it, so key order (and the file) does not depend on
+    // whether an entry came from a recipe or from the previous catalog.
+    const next: Catalog = parseCatalog(JSON.stringify({ version: 1, models }), 'the generated catalog');
     writeFileAtomic(opts.catalogPath, `${JSON.stringify(next, null, 2)}\n`);
     catalogWritten = true;
   }

@@ -114,7 +114,10 @@ export const mobilefacenet = tfjsRecipe({
   outputs: [
     { node: 'embeddings', name: 'embedding', shape: ['batch', 192], layout: 'NC', range: [-1, 1], description: 'L2-normalised identity vector; compare two faces by dot product (cosine similarity)' },
   ],
-  preprocessing: 'Face crop aligned by the eyes (upright), resized bilinear to 112×112, RGB, value/255 (as @vladmandic/human feeds it).',
+  preprocessing:
+    'Face crop aligned by the eyes (upright), resized bilinear to 112×112, RGB, value/255 (as @vladmandic/human feeds it). ' +
+    'Caution, measured: different people score cosine ≥ 0.999 with inputs in 0..1 or −1..1 (the converted graph matches tfjs to 3e-7, so this is the shipped weights), ' +
+    'so Pairlight measures identity with faceres descriptors instead.',
 });
 
 export const faceres = tfjsRecipe({
