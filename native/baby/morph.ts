@@ -110,6 +110,26 @@ export function blendMeshes(a: readonly Vec2[], b: readonly Vec2[], weightA: Flo
   return aa.map((p, i) => [weightA[i] * p[0] + (1 - weightA[i]) * bb[i][0], weightA[i] * p[1] + (1 - weightA[i]) * bb[i][1]]);
 }
 
+/**
+ * Inner-lip landmark pairs (upper, lower) of the MediaPipe topology, from the right mouth
+ * corner to the left. Babies in portraits have closed mouths; a parent's smile would give
+ * the child adult teeth, so the morph closes the lips by meeting each pair in the middle.
+ */
+export const INNER_LIP_PAIRS: readonly [number, number][] = [
+  [191, 95], [80, 88], [81, 178], [82, 87], [13, 14], [312, 317], [311, 402], [310, 318], [415, 324],
+];
+
+export function closeMouth(mesh: readonly Vec2[]): Vec2[] {
+  const out = mesh.map((p) => [p[0], p[1]] as Vec2);
+  for (const [u, l] of INNER_LIP_PAIRS) {
+    const y = (mesh[u][1] + mesh[l][1]) / 2;
+    const x = (mesh[u][0] + mesh[l][0]) / 2;
+    out[u] = [x, y];
+    out[l] = [x, y];
+  }
+  return out;
+}
+
 /** Reshapes an adult-proportioned normalised mesh toward an infant's. Pure geometry. */
 export function infantTransform(mesh: readonly Vec2[], age: InfantAge): Vec2[] {
   const k = INFANT_PROPORTIONS[age];
@@ -120,7 +140,7 @@ export function infantTransform(mesh: readonly Vec2[], age: InfantAge): Vec2[] {
   const noseRoot = at(LM.noseRoot);
   const mouthY = (at(LM.mouthRight)[1] + at(LM.mouthLeft)[1]) / 2;
   const cheekY = (at(LM.cheekRight)[1] + at(LM.cheekLeft)[1]) / 2;
-  return mesh.slice(0, MESH_POINTS).map((p, i) => {
+  return closeMouth(mesh.slice(0, MESH_POINTS)).map((p, i) => {
     let [x, y] = p;
     // Eyes larger, about their own centres.
     const eyeC = x < 0 ? eyeR : eyeL;

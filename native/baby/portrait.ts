@@ -6,11 +6,11 @@ import type { Image8 } from '../image/types';
 import type { FaceAnalysis } from '../face/types';
 import { boxMean } from '../image/blur';
 import { labToRgb, rgbToLab, type Lab } from '../colour/lab';
-import { delaunay, type Triangle } from '../geometry/delaunay';
+import { FACE_MESH_TRIANGLES } from '../face/triangles';
 import { interpolatePointValues, warpTriangles } from '../geometry/triangle-warp';
 import { createRng, type Rng } from '../random/prng';
 import { dist, type Vec2 } from './frame';
-import { blendMeshes, infantTransform, pointWeightsA, regionWeights, type InfantAge } from './morph';
+import { blendMeshes, infantTransform, INNER_LIP_PAIRS, pointWeightsA, regionWeights, type InfantAge } from './morph';
 import type { Variation } from './inheritance';
 import type { ParentTraits } from './traits';
 import { LM, MESH_POINTS } from './landmarks';
@@ -90,17 +90,81 @@ function blurChannelled(rgb: Float32Array, w: number, h: number, r: number): Flo
   return out;
 }
 
+const MOUTH_CORNER_RIGHT = 78, MOUTH_CORNER_LEFT = 308;
+/** Outer lower-lip points matching INNER_LIP_PAIRS' lower points, right to left. */
+const LOWER_OUTER_LIP = [146, 91, 181, 84, 17, 314, 405, 321, 375];
+
+function distanceToPolyline(x: number, y: number, line: readonly (readonly number[])[]): number {
+  let best = Infinity;
+  for (let i = 0; i + 1 < line.length; i++) {
+    const [ax, ay] = line[i], [bx, by] = line[i + 1];
+    const len2 = (bx - ax) ** 2 + (by - ay) ** 2 || 1;
+    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2));
+    best = Math.min(best, Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)));
+  }
+  return best;
+}
+
+function insidePolygon(x: number, y: number, poly: readonly (readonly number[])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i], [xj, yj] = poly[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * A copy of a parent photo with the mouth closed: the opening between the inner lip contours
+ * (teeth, tongue) is filled with the lips' own colour and a soft seam, so no triangle of the
+ * warp can carry adult teeth onto the baby (the generic triangulation crosses the lip line).
+ */
+export function closeMouthInPhoto(photo: Image8, points: readonly (readonly number[])[]): Image8 {
+  // The mesh's lower inner contour tends to sit on the lower teeth rather than below them, so
+  // the filled opening reaches 45% of the way to the lower lip's outer edge.
+  const reach = 0.45;
+  const upper = [MOUTH_CORNER_RIGHT, ...INNER_LIP_PAIRS.map(([u]) => u), MOUTH_CORNER_LEFT].map((i) => points[i]);
+  const lower = INNER_LIP_PAIRS.map(([, l], k) => {
+    const o = points[LOWER_OUTER_LIP[k]];
+    return [points[l][0] + (o[0] - points[l][0]) * reach, points[l][1] + (o[1] - points[l][1]) * reach];
+  }).reverse();
+  const poly = [...upper, ...lower];
+  const seamLine = [points[MOUTH_CORNER_RIGHT], ...INNER_LIP_PAIRS.map(([u, l]) => [(points[u][0] + points[l][0]) / 2, (points[u][1] + points[l][1]) / 2]), points[MOUTH_CORNER_LEFT]];
+  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 1), x1 = Math.min(photo.width - 1, Math.ceil(Math.max(...xs)) + 1);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 1), y1 = Math.min(photo.height - 1, Math.ceil(Math.max(...ys)) + 1);
+  // Lip colour: the middle of the upper lip (between its outer top and inner edge) and of the lower lip.
+  const samples: Lab[] = [];
+  const C = photo.channels;
+  for (const [outer, inner] of [[LM.upperLipTop, LM.upperLipInner], [LM.lowerLipBottom, LM.lowerLipInner]] as const) {
+    const cx = (points[outer][0] + points[inner][0]) / 2, cy = (points[outer][1] + points[inner][1]) / 2;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -3; dx <= 3; dx++) {
+      const x = Math.round(cx + dx), y = Math.round(cy + dy);
+      if (x < 0 || y < 0 || x >= photo.width || y >= photo.height) continue;
+      const i = (y * photo.width + x) * C;
+      samples.push(rgbToLab(photo.data[i], photo.data[i + 1], photo.data[i + 2]));
+    }
+  }
+  const lip = samples.length ? samples.reduce((a, b) => [a[0] + b[0] / samples.length, a[1] + b[1] / samples.length, a[2] + b[2] / samples.length] as Lab, [0, 0, 0] as Lab) : ([55, 25, 12] as Lab);
+  const data = photo.data.slice();
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, poly)) continue;
+      // Where the lips meet, a slightly darker seam; elsewhere lip colour.
+      const seam = Math.exp(-(distanceToPolyline(x + 0.5, y + 0.5, seamLine) ** 2) / 3);
+      const rgb = labToRgb([lip[0] - 14 * seam, lip[1], lip[2]]);
+      const i = (y * photo.width + x) * C;
+      data[i] = rgb[0]; data[i + 1] = rgb[1]; data[i + 2] = rgb[2];
+    }
+  }
+  return { ...photo, data };
+}
+
 /** Places the child's normalised mesh in the portrait: eyes at 42% height, IOD = 21% of the width. */
 function placeMesh(mesh: readonly Vec2[], width: number, height: number): Vec2[] {
   const iod = width * 0.21;
   const ox = width / 2, oy = height * 0.42;
   return mesh.map(([x, y]) => [ox + x * iod, oy + y * iod]);
-}
-
-/** Drops triangles spanning concave gaps of the face outline (Delaunay fills the convex hull). */
-function faceTriangles(pts: readonly Vec2[]): Triangle[] {
-  const iod = dist(pts[LM.rightEyeInner], pts[LM.leftEyeInner]) * 2;
-  return delaunay(pts).filter(([a, b, c]) => Math.max(dist(pts[a], pts[b]), dist(pts[b], pts[c]), dist(pts[c], pts[a])) < iod * 0.9);
 }
 
 function ellipseCoverage(x: number, y: number, cx: number, cy: number, rx: number, ry: number, feather: number): number {
@@ -119,7 +183,9 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   const wA = pointWeightsA(A.traits.mesh, v.shapes);
   const childNorm = infantTransform(blendMeshes(A.traits.mesh, B.traits.mesh, wA), input.age);
   const child = placeMesh(childNorm, width, height);
-  const tris = faceTriangles(child);
+  // The canonical face triangulation, shared by both parents and the child, so each
+  // triangle of skin moves as one piece.
+  const tris = FACE_MESH_TRIANGLES;
 
   // 2. Texture: each parent warped onto the child's shape, harmonised to the child's skin tone.
   const skinA = A.traits.colour.skinTone.value.lab, skinB = B.traits.colour.skinTone.value.lab;
@@ -127,7 +193,7 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   // Babies' skin is lighter and pinker than their parents'; a small, stated shift.
   const babySkin: Lab = [Math.min(85, skin[0] + 3), skin[1] + 2.5, skin[2] - 1];
   const layers = [A, B].map((p) => {
-    const w = warpTriangles(p.photo, p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
+    const w = warpTriangles(closeMouthInPhoto(p.photo, p.face.points), p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
     matchMeanLab(w.rgb, w.coverage.data, babySkin, 0.85);
     return w;
   });
@@ -141,15 +207,30 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
     for (let c = 0; c < 3; c++) face[i * 3 + c] = layers[0].rgb[i * 3 + c] * w + layers[1].rgb[i * 3 + c] * (1 - w);
   }
 
-  // 3. Infant skin: keep most detail in eyes, brows and lips, little elsewhere (no pores, no lines).
+  // 3. Infant skin: keep most detail in eyes, brows and lips, little elsewhere (no pores, no
+  // lines), and even out the colour: a baby's skin has none of the blotches, tan lines or
+  // coloured light an adult selfie carries, so chroma is pulled toward the skin target while
+  // lightness (the face's own shading) is kept.
   const regions = regionWeights(childNorm);
   const detailPerPoint = new Float64Array(MESH_POINTS);
-  for (let i = 0; i < MESH_POINTS; i++) detailPerPoint[i] = 0.25 + 0.7 * regions.eyes[i] + 0.55 * regions.brows[i] + 0.5 * regions.lips[i];
+  const evenPerPoint = new Float64Array(MESH_POINTS);
+  for (let i = 0; i < MESH_POINTS; i++) {
+    const feature = Math.min(1, regions.eyes[i] + regions.brows[i] + regions.lips[i]);
+    detailPerPoint[i] = 0.3 + 0.65 * regions.eyes[i] + 0.55 * regions.brows[i] + 0.5 * regions.lips[i];
+    evenPerPoint[i] = 0.88 * (1 - feature) + 0.4 * regions.lips[i];
+  }
   const detail = interpolatePointValues(detailPerPoint, child, tris, width, height);
-  const smooth = blurChannelled(face, width, height, Math.max(1, Math.round(width / 160)));
+  const even = interpolatePointValues(evenPerPoint, child, tris, width, height);
+  const smooth = blurChannelled(face, width, height, Math.max(1, Math.round(width / 200)));
   for (let i = 0; i < n; i++) {
     if (cov[i] <= 0) continue;
     for (let c = 0; c < 3; c++) face[i * 3 + c] = smooth[i * 3 + c] + detail[i] * (face[i * 3 + c] - smooth[i * 3 + c]);
+    if (even[i] > 0) {
+      const lab = rgbToLab(face[i * 3], face[i * 3 + 1], face[i * 3 + 2]);
+      const k = even[i];
+      const out = labToRgb([lab[0], lab[1] + (babySkin[1] - lab[1]) * k, lab[2] + (babySkin[2] - lab[2]) * k]);
+      face[i * 3] = out[0]; face[i * 3 + 1] = out[1]; face[i * 3 + 2] = out[2];
+    }
   }
 
   // 4. Iris colour from the inheritance outcome; the lids and pupil keep their own pixels.
@@ -189,7 +270,15 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   for (let i = 0; i < n; i++) edge[i] = cov[i];
   const soft = boxMean(boxMean(edge, width, height, Math.round(width / 90)), width, height, Math.round(width / 90));
   const bg = [labToRgb(scene.top), labToRgb(scene.bottom)];
-  const skinRgb = labToRgb(babySkin);
+  // The head under the face edge takes the face's own mean colour, so the seam does not show.
+  const faceMean = [0, 0, 0];
+  let faceCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (cov[i] <= 0 || even[i] < 0.5) continue;
+    faceMean[0] += face[i * 3]; faceMean[1] += face[i * 3 + 1]; faceMean[2] += face[i * 3 + 2];
+    faceCount++;
+  }
+  const skinRgb = faceCount ? faceMean.map((v) => v / faceCount) : labToRgb(babySkin);
   const hairRgb = labToRgb(hair);
   const bonnetRgb = labToRgb(scene.bonnet);
   const blanketRgb = labToRgb(scene.blanket);
@@ -221,15 +310,23 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
       const sideBand = ellipseCoverage(x, y, headCx, headCy, headRx * 1.14, headRy * 1.08, 0.03) * (1 - ellipseCoverage(x, y, headCx, headCy + headRy * 0.05, headRx * 0.86, headRy * 0.98, 0.05));
       const cap = Math.max(bonnet, y < chin[1] ? sideBand : 0);
       if (cap > 0) {
-        const rib = 0.93 + 0.07 * Math.cos((x - headCx) / (width * 0.006));
+        // Soft knit: faint ribs and a gentle roll of light across the crown.
+        const rib = 0.97 + 0.03 * Math.cos((x - headCx) / (width * 0.01)) - 0.12 * Math.max(0, (y - (headCy - headRy)) / (2 * headRy) - 0.2);
         r += (bonnetRgb[0] * rib - r) * cap; g += (bonnetRgb[1] * rib - g) * cap; b += (bonnetRgb[2] * rib - b) * cap;
       }
-      // Swaddle: a soft blanket from just under the chin, with gentle folds.
-      const swaddleTop = chin[1] - (chin[1] - top[1]) * 0.04 + Math.abs(x - headCx) * 0.35;
-      if (y > swaddleTop) {
-        const a = Math.min(1, (y - swaddleTop) / (width * 0.01));
-        const fold = 0.9 + 0.1 * Math.sin((x + y * 0.6) / (width * 0.035));
-        r += (blanketRgb[0] * fold - r) * a; g += (blanketRgb[1] * fold - g) * a; b += (blanketRgb[2] * fold - b) * a;
+      // Swaddle: the blanket's edge runs just under the chin and rises beside the head like
+      // a hood; two flaps cross in front with a soft fold shadow.
+      const dx = x - headCx;
+      const outside = Math.max(0, Math.abs(dx) - faceW * 0.42);
+      const edgeY = chin[1] + width * 0.012 - outside * 1.1;
+      if (y > edgeY) {
+        const a = Math.min(1, (y - edgeY) / (width * 0.006));
+        const below = y - chin[1];
+        const crossing = Math.abs(below - Math.abs(dx) * 0.7);
+        const shadow = 1 - 0.16 * Math.exp(-crossing / (width * 0.01)) * (below > 0 ? 1 : 0);
+        const fold = 0.94 + 0.06 * Math.sin((dx * 0.8 + below) / (width * 0.045));
+        const k = fold * shadow;
+        r += (blanketRgb[0] * k - r) * a; g += (blanketRgb[1] * k - g) * a; b += (blanketRgb[2] * k - b) * a;
       }
       // Gentle vignette and seeded grain.
       const vig = 1 - 0.16 * (((x / width - 0.5) * 2) ** 2 + ((t - 0.45) * 2) ** 2) / 2;

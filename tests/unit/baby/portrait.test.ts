@@ -5,7 +5,7 @@ import { makeVariation } from '../../../native/baby/inheritance';
 import { createRng } from '../../../native/random/prng';
 import { labToRgb } from '../../../native/colour/lab';
 import type { Image8 } from '../../../native/image/types';
-import { syntheticFace, syntheticPoints } from './synthetic-face';
+import { realMeshPoints, syntheticFace } from './synthetic-face';
 
 function stripes(vertical: boolean): Image8 {
   const w = 600, h = 600, data = new Uint8Array(w * h * 3);
@@ -18,7 +18,7 @@ function stripes(vertical: boolean): Image8 {
 }
 
 function parent(vertical: boolean, k = 1): BabyParent {
-  const pts = syntheticPoints({ k });
+  const pts = realMeshPoints({ k });
   const photo = stripes(vertical);
   const face = syntheticFace(pts);
   return { photo, face, traits: analyseParent(photo, face) };
@@ -27,7 +27,7 @@ function parent(vertical: boolean, k = 1): BabyParent {
 /** Energy of horizontal vs vertical gradients inside the central face area. */
 function stripeBias(img: Image8): number {
   let gx = 0, gy = 0;
-  for (let y = 300; y < 420; y++) for (let x = 260; x < 380; x++) {
+  for (let y = 225; y < 285; y++) for (let x = 165; x < 235; x++) {
     const i = (y * img.width + x) * 3;
     gx += Math.abs(img.data[i + 3] - img.data[i]);
     gy += Math.abs(img.data[i + img.width * 3] - img.data[i]);
@@ -52,7 +52,7 @@ describe('baby portrait', () => {
     const all = (source: 'A' | 'B') => {
       const v = makeVariation(A.traits, B.traits, 0.5, createRng(1), 1);
       for (const k of Object.keys(v.shapes) as (keyof typeof v.shapes)[]) v.shapes[k] = { source, weightA: source === 'A' ? 1 : 0, probability: 1 };
-      return renderBabyPortrait({ parents: [A, B], variation: v, age: '1y', scene: 'soft-studio' });
+      return renderBabyPortrait({ parents: [A, B], variation: v, age: '1y', scene: 'soft-studio', width: 400, height: 500 });
     };
     // A has vertical stripes (horizontal gradients), B horizontal ones.
     expect(stripeBias(all('A').image)).toBeGreaterThan(0.6);

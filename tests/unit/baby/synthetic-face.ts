@@ -1,4 +1,5 @@
 // A synthetic frontal face: the landmarks traits use, placed where they sit on an adult
+import referenceMeshes from '../../fixtures/face/reference-meshes.json';
 // face (pixels, upright, eyes 100 px apart), the rest of the 478 points near the centre.
 import type { FaceAnalysis, Point3 } from '../../../native/face/types';
 import { LM } from '../../../native/baby/landmarks';
@@ -34,4 +35,13 @@ export function syntheticFace(points: Point3[]): FaceAnalysis {
     box: { x: 180, y: 180, width: 240, height: 300 }, score: 0.99, points,
     pose: { yaw: 0, pitch: 0, roll: 0 }, quality: [], embedding: new Float32Array(4), models: {},
   };
+}
+
+/** A real 478-point mesh (the TFJS reference on face-api's sample1), moved so its eye midpoint sits at (ox, oy). */
+export function realMeshPoints(opts: { ox?: number; oy?: number; k?: number } = {}): Point3[] {
+  const { ox = 300, oy = 300, k = 1 } = opts;
+  const mesh = (referenceMeshes as Record<string, { mesh: number[][] }[]>)['face-api/sample1'][0].mesh;
+  const cx = (mesh[LM.rightEyeOuter][0] + mesh[LM.leftEyeOuter][0]) / 2;
+  const cy = (mesh[LM.rightEyeOuter][1] + mesh[LM.leftEyeOuter][1]) / 2;
+  return mesh.map((p) => [ox + (p[0] - cx) * k, oy + (p[1] - cy), p[2]] as Point3);
 }

@@ -1,0 +1,74 @@
+// The baby generator on the real sample selfies: the resemblance slider moves identity, the
+// same seed gives the same pixels, and a photo without a usable face gets a clear message.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModelsDir, modelSetFromFolder } from '../../../native/face/models';
+import { analyseParentPhoto, generateBabies, type AnalysedParent } from '../../../native/baby/generate';
+import { TraitError } from '../../../native/baby/traits';
+import { readRecipe } from '../../../native/recipe/embed';
+import { runCli } from '../../../electron/cli/main';
+
+const modelsDir = defaultModelsDir();
+const ready = ['blazeface-short', 'facemesh', 'iris', 'faceres', 'selfie'].every((id) => fs.existsSync(path.join(modelsDir, 'onnx', `${id}.onnx`)));
+const samples = path.resolve(import.meta.dirname, '..', '..', '..', 'resources', 'samples');
+
+describe.skipIf(!ready)('baby generator on real photos', () => {
+  const models = modelSetFromFolder(modelsDir);
+  let a: AnalysedParent, b: AnalysedParent;
+
+  beforeAll(async () => {
+    a = await analyseParentPhoto({ source: path.join(samples, 'person-a.jpg') }, models, 'parent A');
+    b = await analyseParentPhoto({ source: path.join(samples, 'person-b.jpg') }, models, 'parent B');
+  }, 300_000);
+  afterAll(() => models.cache.dispose());
+
+  it('share 0.8 looks more like A than B, share 0.2 the reverse (averaged over variations)', async () => {
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const towardA = await generateBabies(a, b, { models, age: 'newborn', variations: 3, shareA: 0.8, seed: 5, width: 400, height: 500 });
+    const towardB = await generateBabies(a, b, { models, age: 'newborn', variations: 3, shareA: 0.2, seed: 5, width: 400, height: 500 });
+    const gapA = mean(towardA.map((r) => r.resemblance.a - r.resemblance.b));
+    const gapB = mean(towardB.map((r) => r.resemblance.a - r.resemblance.b));
+    expect(gapA).toBeGreaterThan(0);
+    expect(gapB).toBeLessThan(0);
+    expect(gapA - gapB).toBeGreaterThan(0.1);
+  }, 300_000);
+
+  it('same seed ⇒ same pixels; the report names a source for every trait', async () => {
+    const one = await generateBabies(a, b, { models, age: '1y', variations: 1, shareA: 0.5, seed: 77, width: 320, height: 400 });
+    const two = await generateBabies(a, b, { models, age: '1y', variations: 1, shareA: 0.5, seed: 77, width: 320, height: 400 });
+    expect(Buffer.compare(Buffer.from(one[0].image.data), Buffer.from(two[0].image.data))).toBe(0);
+    const traits = one[0].report.lines.map((l) => l.trait);
+    expect(traits).toEqual(expect.arrayContaining(['Eyes', 'Nose', 'Lips', 'Eye colour', 'Hair colour', 'Skin tone']));
+    for (const l of one[0].report.lines) expect(['Parent A', 'Parent B', 'Both (blend)', 'Neither parent shows it']).toContain(l.from);
+  }, 300_000);
+
+  it('a parent photo with no face gets a clear message', async () => {
+    const blank = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    await expect(analyseParentPhoto({ source: new Uint8Array(blank) }, models, 'parent B')).rejects.toThrow(TraitError);
+    await expect(analyseParentPhoto({ source: new Uint8Array(blank) }, models, 'parent B')).rejects.toThrow(/No face was found in the photo of parent B/);
+  }, 120_000);
+
+  it('the CLI writes each variation with its recipe and a report card, and prints JSON', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-baby-'));
+    const lines: string[] = [];
+    const code = await runCli(['baby', '--a', path.join(samples, 'person-a.jpg'), '--b', path.join(samples, 'person-b.jpg'), '--age', '3y', '--variations', '2', '--share-a', '0.5', '--out', out, '--json'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    expect(code).toBe(0);
+    const printed = JSON.parse(lines.join('\n'));
+    expect(printed.variations).toHaveLength(2);
+    for (const v of printed.variations) {
+      const recipe = (await readRecipe(fs.readFileSync(v.path))) as { kind: string; seed: number; age: string };
+      expect(recipe).toMatchObject({ kind: 'baby', seed: v.seed, age: '3y' });
+      expect(fs.existsSync(v.report)).toBe(true);
+      expect(v.traits.find((t: { trait: string }) => t.trait === 'Eye colour')).toBeTruthy();
+      expect(v.resemblance.a).toBeGreaterThan(-1);
+    }
+    expect(fs.readdirSync(out).some((f) => f.includes('.tmp'))).toBe(false);
+    const bad: string[] = [];
+    expect(await runCli(['baby', '--a', 'x.jpg', '--b', 'y.jpg', '--share-a', '2', '--out', out], { out: (l) => bad.push(l), err: (l) => bad.push(l) })).toBe(2);
+    expect(bad.join('\n')).toMatch(/--share-a must be a number from 0/);
+    fs.rmSync(out, { recursive: true });
+  }, 300_000);
+});
