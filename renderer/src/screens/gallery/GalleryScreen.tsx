@@ -1,16 +1,72 @@
+import { useCallback, useEffect } from 'react';
 import { useProjects, useRoute, useServices } from '../../app/services';
 import { hasCommand } from '../../bridge/capabilities';
+import { toUserError } from '../../bridge/errors';
+import type { CommandName, Image, PairlightBridge } from '../../bridge/types';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import type { GalleryImage } from '../../stores/gallery';
 import { GalleryView } from './GalleryView';
 
+/** An image row from the contract as the gallery shows it. */
+export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryImage {
+  const url = bridge.mediaUrl(image.projectId, image.relPath);
+  return {
+    id: image.id,
+    projectId: image.projectId,
+    url,
+    // No thumbnail command yet: the browser scales the full image (decoding="async", lazy).
+    thumbUrl: url,
+    width: image.width,
+    height: image.height,
+    stage: image.stage,
+    theme: image.theme,
+    rating: image.rating ?? 0,
+    favourite: image.favourite,
+    people: Object.keys(image.identityScores ?? {}),
+    createdAt: image.createdAt,
+    seed: image.seed,
+    parentId: image.parentId,
+    recipe: {},
+  };
+}
+
 export function GalleryScreen() {
-  const { route } = useServices();
+  const { route, bridge, gallery, toasts, jobs } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const title = project ? `Gallery · ${project.name}` : 'Gallery · all projects';
-  // images.list, images.rate, images.delete land with couple portraits; until then say so.
   const available = hasCommand('images.list');
+
+  const load = useCallback(async () => {
+    try {
+      const rows = await bridge.invoke('images.list', projectId ? { projectId } : {});
+      gallery.getState().setImages(rows.map((row) => toGalleryImage(row, bridge)));
+    } catch (error) {
+      toasts.getState().error(toUserError(error));
+    }
+  }, [bridge, gallery, toasts, projectId]);
+
+  useEffect(() => {
+    if (!available) return;
+    gallery.getState().setImages([]);
+    void load();
+    // A finished job may have made images: reload when one completes.
+    let finished = jobs.getState().jobs.filter((j) => j.status === 'done').length;
+    return jobs.subscribe((s) => {
+      const now = s.jobs.filter((j) => j.status === 'done').length;
+      if (now !== finished) void load();
+      finished = now;
+    });
+  }, [available, load, gallery, jobs]);
+
+  /** Runs a command; on refusal shows why and reloads, so the grid never shows a state that is not stored. */
+  const persist = <C extends CommandName>(command: C, input: Parameters<PairlightBridge['invoke']>[1] & object) => {
+    bridge.invoke(command, input as never).catch((error: unknown) => {
+      toasts.getState().error(toUserError(error));
+      void load();
+    });
+  };
 
   return (
     <section className="screen gallery" aria-labelledby="gallery-title">
@@ -18,7 +74,13 @@ export function GalleryScreen() {
         <h1 id="gallery-title">{title}</h1>
       </header>
       {available ? (
-        <GalleryView onDeleteCommitted={() => undefined} onRemix={() => route.getState().go('session')} onGenerate={() => route.getState().go('session')} />
+        <GalleryView
+          onDeleteCommitted={(id) => persist('images.delete', { id })}
+          onRated={(id, rating) => persist('images.rate', { id, rating: rating === 0 ? null : rating })}
+          onFavourited={(id, favourite) => persist('images.favourite', { id, favourite })}
+          onRemix={() => route.getState().go('session')}
+          onGenerate={() => route.getState().go('session')}
+        />
       ) : (
         <div className="gallery-body">
           <EmptyState icon="gallery" title="Your portraits will live here" testId="gallery-unavailable" action={<Button onClick={() => route.getState().go('session')}>Go to the session</Button>}>

@@ -13,10 +13,13 @@ interface GalleryViewProps {
   onDeleteCommitted: (id: string) => void;
   onRemix: (image: GalleryImage) => void;
   onGenerate: () => void;
+  /** Persist a rating or favourite; the store already shows the change. */
+  onRated?: (id: string, rating: number) => void;
+  onFavourited?: (id: string, favourite: boolean) => void;
 }
 
 /** The grid, its filters and the lightbox, driven by the gallery store alone. */
-export function GalleryView({ onDeleteCommitted, onRemix, onGenerate }: GalleryViewProps) {
+export function GalleryView({ onDeleteCommitted, onRemix, onGenerate, onRated, onFavourited }: GalleryViewProps) {
   const { gallery } = useServices();
   const images = useGallery((s) => s.images);
   const filters = useGallery((s) => s.filters);
@@ -44,7 +47,7 @@ export function GalleryView({ onDeleteCommitted, onRemix, onGenerate }: GalleryV
       />
       <div className="gallery-body">
         {images.length === 0 && (
-          <EmptyState icon="gallery" title="No images yet" action={<Button variant="primary" onClick={onGenerate}>Generate drafts</Button>}>
+          <EmptyState icon="gallery" title="No images yet" testId="gallery-empty" action={<Button variant="primary" onClick={onGenerate}>Generate drafts</Button>}>
             Generate drafts in the session; they appear here.
           </EmptyState>
         )}
@@ -63,8 +66,16 @@ export function GalleryView({ onDeleteCommitted, onRemix, onGenerate }: GalleryV
             const next = visible[openIndex + delta];
             if (next) open(next.id);
           }}
-          onRate={(rating) => gallery.getState().rate(visible[openIndex].id, rating)}
-          onFavourite={() => gallery.getState().toggleFavourite(visible[openIndex].id)}
+          onRate={(rating) => {
+            const id = visible[openIndex].id;
+            gallery.getState().rate(id, rating);
+            onRated?.(id, rating);
+          }}
+          onFavourite={() => {
+            const image = visible[openIndex];
+            gallery.getState().toggleFavourite(image.id);
+            onFavourited?.(image.id, !image.favourite);
+          }}
           onDelete={() => gallery.getState().requestDelete(visible[openIndex].id, onDeleteCommitted)}
           onSelect={open}
           onRemix={onRemix}

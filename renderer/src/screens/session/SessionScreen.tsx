@@ -12,6 +12,9 @@ import { DropZone } from './DropZone';
 import { GeneratePanel } from './GeneratePanel';
 import { PhotoCard } from './PhotoCard';
 import { ThemePicker } from './ThemePicker';
+import { useSessionData } from './useSessionData';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatPercent } from '../../lib/format';
 
 // What each part of the session waits for, in the user's words. Removed as the commands land.
 const WAITING = {
@@ -27,6 +30,7 @@ export function SessionScreen() {
   const projectsReady = useProjects((s) => s.status === 'ready');
   const state = useSession((s) => s);
   const [comparing, setComparing] = useState(false);
+  const data = useSessionData(project ? projectId : null);
 
   useShortcuts({ m: () => session.getState().toggleMesh() });
 
@@ -47,7 +51,9 @@ export function SessionScreen() {
 
   const importReason = hasCommand('photos.import') ? null : WAITING.import;
   const photosOf = (person: 'A' | 'B') => state.photos.filter((p) => p.person === person);
-  const blockedReason = !hasCommand('generations.create')
+  const blockedReason = data.generation && (data.generation.status === 'running' || data.generation.status === 'queued')
+    ? 'Drafts are rendering.'
+    : !hasCommand('generations.create')
     ? 'Generating arrives with couple portraits.'
     : photosOf('A').length === 0 || photosOf('B').length === 0
       ? 'Add a selfie of each person first.'
@@ -76,9 +82,15 @@ export function SessionScreen() {
       <div className="session-layout">
         <div className="people-column">
           {(['A', 'B'] as const).map((person) => (
-            <DropZone key={person} person={person} title={`Person ${person}`} disabledReason={importReason} onFiles={() => undefined}>
+            <DropZone
+              key={person}
+              person={person}
+              title={`Person ${person}`}
+              disabledReason={importReason ?? (data.importing === person ? 'Importing and analysing…' : null)}
+              onFiles={(files) => void data.importFiles(person, files)}
+            >
               {photosOf(person).map((photo) => (
-                <PhotoCard key={photo.id} photo={photo} showMesh={state.showMesh} onPickFace={(i) => session.getState().pickFace(photo.id, i)} />
+                <PhotoCard key={photo.id} photo={photo} showMesh={state.showMesh} onPickFace={(i) => void data.chooseFace(photo.id, i)} />
               ))}
             </DropZone>
           ))}
@@ -87,7 +99,12 @@ export function SessionScreen() {
         <div className="work-column">
           <div className="panel">
             <h2 className="panel-title">Theme</h2>
-            <ThemePicker themes={[]} selected={state.themeId} onPick={(id) => session.getState().pickTheme(id)} unavailableReason={hasCommand('themes.list') ? null : WAITING.themes} />
+            <ThemePicker
+              themes={data.themes}
+              selected={state.themeId}
+              onPick={(id) => session.getState().pickTheme(id)}
+              unavailableReason={!hasCommand('themes.list') ? WAITING.themes : data.themes.length === 0 ? 'No themes are installed: themes/ holds one JSON file per theme.' : null}
+            />
           </div>
 
           <div className="panel">
@@ -100,21 +117,33 @@ export function SessionScreen() {
               onSeed={(seed) => session.getState().setSeed(seed)}
               onReuseSeed={(reuse) => session.getState().setReuseSeed(reuse)}
               onRandomSeed={() => session.getState().setSeed(randomSeed())}
-              onGenerate={() => session.getState().advanceSeed()}
+              onGenerate={() => void data.generate()}
             />
+            {data.generation && (
+              <div className="generation-progress" data-testid="generation-progress" data-status={data.generation.status}>
+                <ProgressBar fraction={data.generation.progress} tone={data.generation.status === 'failed' ? 'failed' : data.generation.status === 'done' ? 'done' : 'accent'} label="Drafts" />
+                <span className="muted small">
+                  {data.generation.status === 'failed'
+                    ? data.generation.error?.message
+                    : data.generation.status === 'done'
+                      ? 'Drafts ready.'
+                      : `${data.generation.message || 'Rendering drafts…'} ${formatPercent(data.generation.progress)}`}
+                </span>
+              </div>
+            )}
           </div>
 
           <div className="panel panel-grow">
             <div className="panel-head">
               <h2 className="panel-title">Drafts</h2>
               <div className="panel-tools">
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-2k">
+                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-2k" onClick={() => void data.upscale('2k')}>
                   Upscale 2K
                 </Button>
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-4k">
+                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-4k" onClick={() => void data.upscale('4k')}>
                   Upscale 4K
                 </Button>
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.refine')} data-testid="refine" title="Needs an installed diffusion model">
+                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.refine')} data-testid="refine" title="Refine arrives with the diffusion model; it needs one installed">
                   Refine
                 </Button>
                 <Button icon="compare" disabled={selectedDrafts.length !== 2} data-testid="compare" title="Select two drafts to compare" onClick={() => setComparing(true)}>
