@@ -2,7 +2,8 @@
 // of the matching source triangle. This is how a parent's face texture is moved onto the
 // child's face shape without inventing any pixels.
 import type { Image8, Mask } from '../image/types';
-import type { Triangle } from './delaunay';
+/** Index triple into the point lists. */
+export type Triangle = readonly [number, number, number];
 
 export interface WarpResult {
   /** RGB, float 0..255, destination size. */
