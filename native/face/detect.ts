@@ -104,7 +104,10 @@ export function eyeAngle(keypoints: readonly [number, number][]): number {
 export async function detectFaces(models: ModelSet, pyramid: Pyramid, opts: DetectOptions = {}): Promise<Detection[]> {
   const minScore = opts.minScore ?? 0.5;
   const { width, height } = pyramid.levels[0];
-  const regions = detectionRegions(width, height, opts.tileFractions ?? [0.5, 0.25]);
+  // Tiles of half the shorter side: faces down to ~6 % of it (≈ 40 px between the eyes on a 2 MP
+  // photo, the smallest face worth analysing) fill ≥ 20 px of the 128 px input. Quarter tiles
+  // find smaller faces at 4× the cost; pass tileFractions [0.5, 0.25] for crowd photos.
+  const regions = detectionRegions(width, height, opts.tileFractions ?? [0.5]);
   const candidates: Candidate[] = [];
   if (hasModel(models, 'detectFull')) candidates.push(...(await runDetector(models, 'detectFull', FULL_RANGE, pyramid, regions.slice(0, 1), minScore)));
   candidates.push(...(await runDetector(models, 'detectShort', SHORT_RANGE, pyramid, regions, minScore)));
