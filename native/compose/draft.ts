@@ -305,7 +305,12 @@ function over(dst: Rgb, p: PlacedPerson, wrap: Rgb, wrapAmount: number): void {
 
 function darken(img: Rgb, shadow: Plane, strength: number, keep?: Plane): void {
   const w = img.width;
+  // Shadows cover a small part of the picture: skip fine rows whose two coarse rows are empty.
+  const rowMax = new Float32Array(shadow.height);
+  for (let y = 0; y < shadow.height; y++) for (let x = 0; x < shadow.width; x++) rowMax[y] = Math.max(rowMax[y], shadow.data[y * shadow.width + x]);
   for (let y = 0; y < img.height; y++) {
+    const cy = Math.min(shadow.height - 1, Math.max(0, Math.floor((y + 0.5) / GRID - 0.5)));
+    if (rowMax[cy] < 1e-3 && rowMax[Math.min(shadow.height - 1, cy + 1)] < 1e-3) continue;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       const k = 1 - strength * sampleCoarse(shadow, x, y, GRID) * (keep ? 1 - keep.data[i] : 1);
