@@ -1,6 +1,7 @@
 // The child's face shape: both parents' normalised meshes aligned (Procrustes), blended
 // per region by the inherited traits, then reshaped toward infant proportions.
 import type { Vec2 } from './frame';
+import { applyAffine, estimateSimilarity } from '../image/affine';
 import { dist } from './frame';
 import { LM, MESH_POINTS } from './landmarks';
 import type { ShapeTrait, TraitChoice } from './inheritance';
@@ -19,28 +20,10 @@ export const INFANT_PROPORTIONS: Record<InfantAge, { eyeScale: number; lowerFace
   '3y': { eyeScale: 1.1, lowerFace: 0.86, forehead: 1.06, noseLength: 0.85, noseWidth: 0.88, jawWidth: 0.9, mouthWidth: 0.88, cheekFullness: 0.05 },
 };
 
-/**
- * Least-squares similarity transform (rotation, uniform scale, translation) taking `from`
- * onto `to` (Umeyama's closed form in 2D), applied to `from`.
- */
+/** Aligns `from` onto `to` with the least-squares similarity transform (rotation, uniform scale, shift). */
 export function procrustesAlign(from: readonly Vec2[], to: readonly Vec2[]): Vec2[] {
-  const n = Math.min(from.length, to.length);
-  let fx = 0, fy = 0, tx = 0, ty = 0;
-  for (let i = 0; i < n; i++) {
-    fx += from[i][0]; fy += from[i][1]; tx += to[i][0]; ty += to[i][1];
-  }
-  fx /= n; fy /= n; tx /= n; ty /= n;
-  let a = 0, b = 0, norm = 0;
-  for (let i = 0; i < n; i++) {
-    const px = from[i][0] - fx, py = from[i][1] - fy;
-    const qx = to[i][0] - tx, qy = to[i][1] - ty;
-    a += px * qx + py * qy;
-    b += px * qy - py * qx;
-    norm += px * px + py * py;
-  }
-  // [a -b; b a] / norm is scale·rotation.
-  const sa = a / norm, sb = b / norm;
-  return from.map(([x, y]) => [sa * (x - fx) - sb * (y - fy) + tx, sb * (x - fx) + sa * (y - fy) + ty]);
+  const m = estimateSimilarity(from as [number, number][], to.slice(0, from.length) as [number, number][]);
+  return from.map(([x, y]) => applyAffine(m, x, y));
 }
 
 export type Region = 'eyes' | 'brows' | 'nose' | 'lips' | 'jaw' | 'face';

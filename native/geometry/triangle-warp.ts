@@ -27,57 +27,52 @@ function sampleBilinear(img: Image8, x: number, y: number, out: Float32Array, o:
 }
 
 /**
+ * Calls `visit(pixelIndex, l0, l1, l2)` for every pixel centre inside each triangle of `pts`
+ * (barycentric weights of its three corners), clipped to the canvas.
+ */
+function rasterise(pts: readonly (readonly number[])[], triangles: readonly Triangle[], width: number, height: number, visit: (i: number, l0: number, l1: number, l2: number, tri: Triangle) => void): void {
+  for (const tri of triangles) {
+    const [a, b, c] = tri;
+    const ax = pts[a][0], ay = pts[a][1], bx = pts[b][0], by = pts[b][1], cx = pts[c][0], cy = pts[c][1];
+    const det = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
+    if (Math.abs(det) < 1e-9) continue;
+    const x0 = Math.max(0, Math.floor(Math.min(ax, bx, cx))), x1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx, cx)));
+    const y0 = Math.max(0, Math.floor(Math.min(ay, by, cy))), y1 = Math.min(height - 1, Math.ceil(Math.max(ay, by, cy)));
+    for (let y = y0; y <= y1; y++) {
+      const py = y + 0.5;
+      for (let x = x0; x <= x1; x++) {
+        const px = x + 0.5;
+        const l1 = ((px - ax) * (cy - ay) - (cx - ax) * (py - ay)) / det;
+        const l2 = ((bx - ax) * (py - ay) - (px - ax) * (by - ay)) / det;
+        const l0 = 1 - l1 - l2;
+        if (l0 < -1e-6 || l1 < -1e-6 || l2 < -1e-6) continue;
+        visit(y * width + x, l0, l1, l2, tri);
+      }
+    }
+  }
+}
+
+/**
  * Warps `src` so that srcPts[k] lands on dstPts[k], over the given triangles, into a
  * width × height canvas. Pixel centres are at +0.5.
  */
 export function warpTriangles(src: Image8, srcPts: readonly (readonly number[])[], dstPts: readonly (readonly number[])[], triangles: readonly Triangle[], width: number, height: number): WarpResult {
   const rgb = new Float32Array(width * height * 3);
   const cov = new Float32Array(width * height);
-  for (const [a, b, c] of triangles) {
-    const ax = dstPts[a][0], ay = dstPts[a][1], bx = dstPts[b][0], by = dstPts[b][1], cx = dstPts[c][0], cy = dstPts[c][1];
-    const det = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
-    if (Math.abs(det) < 1e-9) continue;
-    const x0 = Math.max(0, Math.floor(Math.min(ax, bx, cx))), x1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx, cx)));
-    const y0 = Math.max(0, Math.floor(Math.min(ay, by, cy))), y1 = Math.min(height - 1, Math.ceil(Math.max(ay, by, cy)));
+  rasterise(dstPts, triangles, width, height, (i, l0, l1, l2, [a, b, c]) => {
+    if (cov[i] > 0) return; // shared edges: the first triangle wins
     const sa = srcPts[a], sb = srcPts[b], sc = srcPts[c];
-    for (let y = y0; y <= y1; y++) {
-      const py = y + 0.5;
-      for (let x = x0; x <= x1; x++) {
-        const px = x + 0.5;
-        // Barycentric coordinates of the pixel centre in the destination triangle.
-        const l1 = ((px - ax) * (cy - ay) - (cx - ax) * (py - ay)) / det;
-        const l2 = ((bx - ax) * (py - ay) - (px - ax) * (by - ay)) / det;
-        const l0 = 1 - l1 - l2;
-        if (l0 < -1e-6 || l1 < -1e-6 || l2 < -1e-6) continue;
-        const i = y * width + x;
-        if (cov[i] > 0) continue;
-        sampleBilinear(src, l0 * sa[0] + l1 * sb[0] + l2 * sc[0], l0 * sa[1] + l1 * sb[1] + l2 * sc[1], rgb, i * 3);
-        cov[i] = 1;
-      }
-    }
-  }
+    sampleBilinear(src, l0 * sa[0] + l1 * sb[0] + l2 * sc[0], l0 * sa[1] + l1 * sb[1] + l2 * sc[1], rgb, i * 3);
+    cov[i] = 1;
+  });
   return { rgb, coverage: { width, height, data: cov } };
 }
 
 /** Interpolates one value per mesh point over the triangles (barycentric), 0 outside. */
 export function interpolatePointValues(values: ArrayLike<number>, dstPts: readonly (readonly number[])[], triangles: readonly Triangle[], width: number, height: number): Float32Array {
   const out = new Float32Array(width * height);
-  for (const [a, b, c] of triangles) {
-    const ax = dstPts[a][0], ay = dstPts[a][1], bx = dstPts[b][0], by = dstPts[b][1], cx = dstPts[c][0], cy = dstPts[c][1];
-    const det = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
-    if (Math.abs(det) < 1e-9) continue;
-    const x0 = Math.max(0, Math.floor(Math.min(ax, bx, cx))), x1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx, cx)));
-    const y0 = Math.max(0, Math.floor(Math.min(ay, by, cy))), y1 = Math.min(height - 1, Math.ceil(Math.max(ay, by, cy)));
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const px = x + 0.5, py = y + 0.5;
-        const l1 = ((px - ax) * (cy - ay) - (cx - ax) * (py - ay)) / det;
-        const l2 = ((bx - ax) * (py - ay) - (px - ax) * (by - ay)) / det;
-        const l0 = 1 - l1 - l2;
-        if (l0 < -1e-6 || l1 < -1e-6 || l2 < -1e-6) continue;
-        out[y * width + x] = l0 * values[a] + l1 * values[b] + l2 * values[c];
-      }
-    }
-  }
+  rasterise(dstPts, triangles, width, height, (i, l0, l1, l2, [a, b, c]) => {
+    out[i] = l0 * values[a] + l1 * values[b] + l2 * values[c];
+  });
   return out;
 }
