@@ -151,6 +151,85 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+
+// ── Portraits: photos, faces, themes, images (couple pipeline) ─────────────────────────────
+export const PersonRoleSchema = z.enum(['a', 'b']);
+export type PersonRole = z.infer<typeof PersonRoleSchema>;
+
+const FaceBoxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+export const FaceSchema = z.object({
+  id: Id,
+  /** 0 = the largest face of the photo. */
+  index: z.number().int().nonnegative(),
+  box: FaceBoxSchema,
+  pose: z.object({ yaw: z.number(), pitch: z.number(), roll: z.number() }).nullable(),
+  /** Photo-quality advice for this face; 'blocker' means it cannot be used. */
+  advice: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['warning', 'blocker']) })),
+  personId: Id.nullable(),
+  /** The face's 478 points (JSON file) inside the project folder, for the mesh overlay. */
+  meshPath: z.string().nullable(),
+});
+export type Face = z.infer<typeof FaceSchema>;
+
+export const PhotoSchema = z.object({
+  id: Id,
+  projectId: Id,
+  personId: Id.nullable(),
+  /** Who the photo shows in the couple, when assigned. */
+  role: PersonRoleSchema.nullable(),
+  sha256: z.string(),
+  /** The upright copy inside the project folder, ready for `mediaUrl`. */
+  relPath: z.string(),
+  originalName: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** The person matte (grey PNG) inside the project folder. */
+  mattePath: z.string().nullable(),
+  faces: z.array(FaceSchema),
+  createdAt: Timestamp,
+});
+export type Photo = z.infer<typeof PhotoSchema>;
+
+export const ThemeSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  aspect: z.string(),
+  /** A preview rendered from the sample couple, when one has been made (absolute file path). */
+  thumbnailPath: z.string().nullable(),
+});
+export type ThemeSummary = z.infer<typeof ThemeSummarySchema>;
+
+export const ImageStageSchema = z.enum(['draft', 'refined', 'upscaled', 'export']);
+export const ImageSchema = z.object({
+  id: Id,
+  projectId: Id,
+  generationId: Id.nullable(),
+  parentId: Id.nullable(),
+  stage: ImageStageSchema,
+  relPath: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  seed: z.number().int().nullable(),
+  theme: z.string().nullable(),
+  /** Cosine similarity of each face to its source person, by person id. */
+  identityScores: z.record(z.string(), z.number()).nullable(),
+  /** Below the identity threshold: kept and shown greyed, with the reason. */
+  rejected: z.boolean(),
+  rejectReason: z.string().nullable(),
+  rating: z.number().int().min(0).max(5).nullable(),
+  favourite: z.boolean(),
+  createdAt: Timestamp,
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+const Rating = z.number().int().min(0).max(5);
+const UpscaleTargetSchema = z.enum(['2k', '4k']);
+const UpscaleModelSchema = z.enum(['x4fast', 'x4plus']);
+/** A dropped file's bytes travel as base64 (JSON-safe on both transports); 150 M chars ≈ 110 MB. */
+const Base64File = z.string().min(1).max(150_000_000);
+
 const Empty = z.strictObject({});
 const ById = z.strictObject({ id: Id });
 
@@ -169,6 +248,61 @@ export const commands = {
   'jobs.get': { input: ById, output: JobSchema },
   'jobs.cancel': { input: ById, output: JobSchema },
   'jobs.retry': { input: ById, output: JobSchema },
+
+  'photos.import': {
+    input: z
+      .strictObject({
+        projectId: Id,
+        role: PersonRoleSchema.optional(),
+        /** A file on this computer (Electron drop, CLI). */
+        path: z.string().min(1).max(4096).optional(),
+        /** Or the file's bytes (browser drop), with its name. */
+        bytesBase64: Base64File.optional(),
+        name: z.string().min(1).max(255).optional(),
+      })
+      .refine((v) => (v.path === undefined) !== (v.bytesBase64 === undefined), 'Give either a file path or the file bytes, not both.'),
+    output: PhotoSchema,
+  },
+  'photos.list': { input: z.strictObject({ projectId: Id }), output: z.array(PhotoSchema) },
+  'faces.choose': { input: z.strictObject({ faceId: Id, role: PersonRoleSchema }), output: PhotoSchema },
+  'themes.list': { input: Empty, output: z.array(ThemeSummarySchema) },
+  'generations.create': {
+    input: z.strictObject({
+      projectId: Id,
+      theme: z.string().min(1).max(64),
+      count: z.union([z.literal(4), z.literal(8)]),
+      /** First seed; the others follow it. Random when left out (unless the theme pins one). */
+      seed: z.number().int().min(0).max(0xffffffff).optional(),
+      /** Theme values changed by the user, merged and re-validated against the theme schema. */
+      overrides: z.record(z.string(), z.unknown()).optional(),
+      /** Also upscale the best passing draft. */
+      upscale: UpscaleTargetSchema.optional(),
+    }),
+    output: JobSchema,
+  },
+  'images.list': {
+    input: z.strictObject({
+      projectId: Id.optional(),
+      stage: ImageStageSchema.optional(),
+      theme: z.string().max(64).optional(),
+      /** At least this many stars. */
+      minRating: Rating.optional(),
+      favourite: z.boolean().optional(),
+      /** Images showing this person (they have an identity score for them). */
+      personId: Id.optional(),
+      rejected: z.boolean().optional(),
+      sort: z.enum(['newest', 'oldest', 'rating', 'identity']).default('newest'),
+    }),
+    output: z.array(ImageSchema),
+  },
+  'images.rate': { input: z.strictObject({ id: Id, rating: Rating.nullable() }), output: ImageSchema },
+  'images.favourite': { input: z.strictObject({ id: Id, favourite: z.boolean() }), output: ImageSchema },
+  /** Moves the image to the project's trash; `images.restore` with the same id undoes it. */
+  'images.delete': { input: ById, output: z.object({ id: Id }) },
+  'images.restore': { input: ById, output: ImageSchema },
+  'images.upscale': { input: z.strictObject({ imageId: Id, target: UpscaleTargetSchema, model: UpscaleModelSchema.default('x4fast') }), output: JobSchema },
+  /** The image and where it came from, newest first (upscaled → refined → draft), with each recipe. */
+  'images.lineage': { input: ById, output: z.array(ImageSchema.extend({ recipe: z.unknown() })) },
 
   'settings.get': { input: Empty, output: SettingsSchema },
   'settings.set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },

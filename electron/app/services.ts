@@ -11,6 +11,7 @@ import { acquireQueueLock, type QueueLock } from './jobs/queue-lock';
 import { JobQueue, jobWorkDir } from './jobs/queue';
 import { openDatabase } from './store/database';
 import { createRepositories, type Repositories } from './store/repositories';
+import type { PipelineModels } from './pipeline/models';
 import { appVersion } from './version';
 
 export interface AppServices {
@@ -24,6 +25,8 @@ export interface AppServices {
   queue: JobQueue;
   /** Facts learnt at run time (e.g. the execution provider once a session exists). */
   runtime: { provider?: string };
+  /** The portrait pipeline's models: opened on first use (inference code loads only then), closed with the services. */
+  pipelineModels(): Promise<PipelineModels>;
   /** Keeps the queue lock until close(); set by startBackground. */
   holdQueueLock(lock: QueueLock): void;
   close(): Promise<void>;
@@ -31,6 +34,8 @@ export interface AppServices {
 
 export interface ServicesOptions {
   dataDir: string;
+  /** Folder with catalog.json and onnx/ (default: the repository's models/). */
+  modelsDir?: string;
   clock?: Clock;
 }
 
@@ -50,6 +55,7 @@ export function createServices(options: ServicesOptions): AppServices {
   });
   let lock: QueueLock | null = null;
   let closed = false;
+  let models: Promise<PipelineModels> | null = null;
   return {
     dataDir: options.dataDir,
     layout,
@@ -60,6 +66,10 @@ export function createServices(options: ServicesOptions): AppServices {
     events,
     queue,
     runtime: {},
+    pipelineModels() {
+      models ??= import('./pipeline/models').then((m) => m.openPipelineModels(options.modelsDir));
+      return models;
+    },
     holdQueueLock(l) {
       lock = l;
     },
@@ -67,6 +77,7 @@ export function createServices(options: ServicesOptions): AppServices {
       if (closed) return;
       closed = true;
       await queue.stop();
+      if (models) await (await import('./pipeline/models')).closePipelineModels(await models);
       lock?.release();
       repos.db.close();
     },

@@ -12,6 +12,18 @@ import { projectsList } from './projects-list';
 import { projectsRename } from './projects-rename';
 import { settingsGet } from './settings-get';
 import { settingsSet } from './settings-set';
+import { photosImport } from './photos-import';
+import { photosList } from './photos-list';
+import { facesChoose } from './faces-choose';
+import { themesList } from './themes-list';
+import { generationsCreate } from './generations-create';
+import { imagesList } from './images-list';
+import { imagesRate } from './images-rate';
+import { imagesFavourite } from './images-favourite';
+import { imagesDelete } from './images-delete';
+import { imagesRestore } from './images-restore';
+import { imagesUpscale } from './images-upscale';
+import { imagesLineage } from './images-lineage';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -27,6 +39,18 @@ export const handlers: HandlerMap = {
   'jobs.get': jobsGet,
   'jobs.cancel': jobsCancel,
   'jobs.retry': jobsRetry,
+  'photos.import': photosImport,
+  'photos.list': photosList,
+  'faces.choose': facesChoose,
+  'themes.list': themesList,
+  'generations.create': generationsCreate,
+  'images.list': imagesList,
+  'images.rate': imagesRate,
+  'images.favourite': imagesFavourite,
+  'images.delete': imagesDelete,
+  'images.restore': imagesRestore,
+  'images.upscale': imagesUpscale,
+  'images.lineage': imagesLineage,
   'settings.get': settingsGet,
   'settings.set': settingsSet,
 };

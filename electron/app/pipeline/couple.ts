@@ -58,6 +58,7 @@ export async function scoredCoupleDrafts(req: CoupleRunRequest): Promise<ScoredD
       inputs,
       models: modelStamp(req.models, [...faceModelIds(req.models), ...(refine.refined ? [refine.model.id] : [])]),
       draft: d.recipe,
+      faces: d.faces,
       identity: verdict,
       people: [...COUPLE_LABELS],
       refine: refine.refined ? { ran: true, model: refine.model, params: refine.params } : { ran: false, message: refine.message },

@@ -32,6 +32,8 @@ export interface PortraitRecipe {
   theme: { id: string; resolved: ResolvedTheme };
   /** What the compositor did (placement, gains, light, lens), without repeating the theme. */
   draft: Omit<DraftRecipe, 'theme'>;
+  /** Where each face ended up in the draft (draft pixels), for detail masks and face-aware crops. */
+  faces: { box: { x: number; y: number; width: number; height: number }; mirrored: boolean }[];
   identity: IdentityVerdict & { people: string[] };
   refine: { ran: false; message: string } | { ran: true; model: ModelStampEntry; params: ResolvedTheme['refine'] };
   upscale?: { model: UpscaleModel; modelSha256: string; target: '2k' | '4k'; width: number; height: number; detailMask: 'draft-face-boxes' };
@@ -42,6 +44,7 @@ export function draftRecipe(args: {
   inputs: RecipeInput[];
   models: ModelStampEntry[];
   draft: DraftRecipe;
+  faces: readonly { box: { x: number; y: number; width: number; height: number }; mirrored: boolean }[];
   identity: IdentityVerdict;
   people: string[];
   refine: PortraitRecipe['refine'];
@@ -57,6 +60,7 @@ export function draftRecipe(args: {
     models: args.models,
     theme: { id: theme.id, resolved: theme },
     draft,
+    faces: args.faces.map((f) => ({ box: { x: f.box.x, y: f.box.y, width: f.box.width, height: f.box.height }, mirrored: f.mirrored })),
     identity: { ...args.identity, people: args.people },
     refine: args.refine,
   };

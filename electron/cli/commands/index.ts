@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import analyze from './analyze';
 import couple from './couple';
+import demo from './demo';
 import baby from './baby';
 import modelsList from './models-list';
 import projectsCreate from './projects-create';
@@ -11,4 +12,4 @@ import similarity from './similarity';
 import upscale from './upscale';
 import version from './version';
 
-export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale, modelsList, baby, couple];
+export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale, modelsList, baby, couple, demo];

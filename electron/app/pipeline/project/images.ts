@@ -1,0 +1,107 @@
+// The contract's view of an image row, the gallery's filters and sort, and delete-with-undo
+// (the file and the row move to the project's trash; restore puts both back).
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CommandInput, Image } from '../../../contract';
+import { notFound, PairlightError } from '../../errors';
+import { writeFileAtomic } from '../../files/atomic';
+import type { AppServices } from '../../services';
+import type { ImageRecord } from '../../store/repositories';
+
+interface RecipeVerdict {
+  identity?: { rejected?: boolean; reason?: string | null };
+}
+
+export function imageView(r: ImageRecord): Image {
+  const identity = (r.recipe as RecipeVerdict | null)?.identity;
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    generationId: r.generationId,
+    parentId: r.parentId,
+    stage: r.stage,
+    relPath: r.relPath,
+    width: r.width,
+    height: r.height,
+    seed: r.seed,
+    theme: r.theme,
+    identityScores: r.identityScores,
+    rejected: identity?.rejected === true,
+    rejectReason: identity?.reason ?? null,
+    rating: r.rating,
+    favourite: r.favourite,
+    createdAt: r.createdAt,
+  };
+}
+
+export function getImage(services: AppServices, id: string): ImageRecord {
+  return services.repos.images.get(id) ?? notFound('image', id);
+}
+
+type ListFilter = Omit<CommandInput<'images.list'>, 'sort'> & { sort: 'newest' | 'oldest' | 'rating' | 'identity' };
+
+const weakest = (i: Image): number => (i.identityScores ? Math.min(...Object.values(i.identityScores)) : -Infinity);
+
+/** Filters in memory over the project's rows (one indexed query per project). */
+export function listImages(services: AppServices, filter: ListFilter): Image[] {
+  const projects = filter.projectId ? [filter.projectId] : services.repos.projects.list().map((p) => p.id);
+  if (filter.projectId && !services.repos.projects.exists(filter.projectId)) notFound('project', filter.projectId);
+  let images = projects.flatMap((p) => services.repos.images.listByProject(p, filter.stage ? { stage: filter.stage } : {})).map(imageView);
+  if (filter.theme !== undefined) images = images.filter((i) => i.theme === filter.theme);
+  if (filter.minRating !== undefined) images = images.filter((i) => (i.rating ?? 0) >= filter.minRating!);
+  if (filter.favourite !== undefined) images = images.filter((i) => i.favourite === filter.favourite);
+  if (filter.personId !== undefined) images = images.filter((i) => i.identityScores !== null && filter.personId! in i.identityScores);
+  if (filter.rejected !== undefined) images = images.filter((i) => i.rejected === filter.rejected);
+  const byDate = (a: Image, b: Image) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  const sorters: Record<ListFilter['sort'], (a: Image, b: Image) => number> = {
+    newest: (a, b) => byDate(b, a),
+    oldest: byDate,
+    rating: (a, b) => (b.rating ?? -1) - (a.rating ?? -1) || byDate(b, a),
+    identity: (a, b) => weakest(b) - weakest(a) || byDate(b, a),
+  };
+  return images.sort(sorters[filter.sort]);
+}
+
+const trashDir = (services: AppServices, r: Pick<ImageRecord, 'projectId' | 'id'>) => join(services.folders.pathOf(r.projectId), '.trash', encodeURIComponent(r.id));
+
+/** File first (moved into the trash with the row's JSON beside it), then the row. */
+export async function trashImage(services: AppServices, id: string): Promise<void> {
+  const record = getImage(services, id);
+  const dir = trashDir(services, record);
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(join(dir, 'row.json'), JSON.stringify(record));
+  const file = join(services.folders.pathOf(record.projectId), record.relPath);
+  await rename(file, join(dir, 'file')).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  try {
+    services.repos.images.delete(id);
+  } catch (error) {
+    await rename(join(dir, 'file'), file).catch(() => {});
+    throw error;
+  }
+}
+
+/** Undo of a delete: the file goes back, then the row (children's links to it were cleared by the delete). */
+export async function restoreImage(services: AppServices, id: string): Promise<ImageRecord> {
+  if (services.repos.images.get(id)) throw new PairlightError('CONFLICT', 'This image is not deleted; there is nothing to undo.');
+  const projects = services.repos.projects.list();
+  for (const p of projects) {
+    const dir = trashDir(services, { projectId: p.id, id });
+    let record: ImageRecord;
+    try {
+      record = JSON.parse(await readFile(join(dir, 'row.json'), 'utf8')) as ImageRecord;
+    } catch {
+      continue;
+    }
+    const file = join(services.folders.pathOf(record.projectId), record.relPath);
+    await mkdir(dirname(file), { recursive: true });
+    await rename(join(dir, 'file'), file);
+    // The parent may have been deleted meanwhile: then the restored image has no parent.
+    const parentId = record.parentId && services.repos.images.get(record.parentId) ? record.parentId : null;
+    const restored = services.repos.images.insert({ ...record, parentId });
+    await rm(dir, { recursive: true, force: true });
+    return restored;
+  }
+  return notFound('deleted image', id);
+}
