@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useProjects, useRoute, useServices, useSession } from '../../app/services';
 import { useShortcuts } from '../../app/useShortcuts';
 import { hasCommand } from '../../bridge/capabilities';
@@ -31,6 +31,12 @@ export function SessionScreen() {
   const state = useSession((s) => s);
   const [comparing, setComparing] = useState(false);
   const data = useSessionData(project ? projectId : null);
+  const draftsPanel = useRef<HTMLDivElement>(null);
+  const generationDone = data.generation?.status === 'done';
+  // New drafts are what the user waited for: bring them into view.
+  useEffect(() => {
+    if (generationDone) draftsPanel.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [generationDone]);
 
   useShortcuts({ m: () => session.getState().toggleMesh() });
 
@@ -133,7 +139,7 @@ export function SessionScreen() {
             )}
           </div>
 
-          <div className="panel panel-grow">
+          <div className="panel panel-grow" ref={draftsPanel}>
             <div className="panel-head">
               <h2 className="panel-title">Drafts</h2>
               <div className="panel-tools">
@@ -153,6 +159,7 @@ export function SessionScreen() {
             </div>
             {state.drafts.length === 0 ? (
               <EmptyState icon="image" title="No drafts yet" testId="drafts-empty">
+                {hasCommand('generations.create') ? 'Add a selfie of each person, pick a theme and press Generate. ' : ''}
                 {WAITING.drafts}
               </EmptyState>
             ) : (

@@ -24,7 +24,12 @@ export function ThemePicker({ themes, selected, onPick, unavailableReason }: The
           onClick={() => onPick(theme.id)}
         >
           <div className="theme-preview">
-            {theme.previewUrl && <img src={theme.previewUrl} alt="" loading="lazy" decoding="async" />}
+            {theme.previewUrl ? (
+              <img src={theme.previewUrl} alt="" loading="lazy" decoding="async" />
+            ) : (
+              // No preview rendered yet: show the frame the portrait will have.
+              <span className="aspect-frame" style={{ aspectRatio: theme.aspect.replace(':', ' / ') }} aria-hidden="true" />
+            )}
             <span className="aspect-badge">{theme.aspect}</span>
           </div>
           <span className="theme-name">{theme.name}</span>
