@@ -17,11 +17,11 @@ export interface UpscaleOptions {
   model: UpscaleModel;
   /** The converted ONNX file (models/onnx/realesrgan-<model>.onnx). */
   modelPath: string;
-  /** Input pixels per tile side (blend span). Defaults: x4fast 256, x4plus 96 (its ×4 stage is memory-hungry). */
+  /** Input pixels per tile side (blend span). Defaults: x4fast 256, x4plus 128 (its ×4 stage is memory-hungry). */
   tileSize?: number;
   /** Input pixels shared and cross-faded by neighbouring tiles; default 16. */
   overlap?: number;
-  /** Extra input pixels fed around each tile and discarded (default TILE_CONTEXT). */
+  /** Extra input pixels fed around each tile and discarded (default TILE_CONTEXT per model). */
   tileContext?: number;
   /** '4x' (default) keeps the network's size; '2k'/'4k' then resize (Lanczos-3) to a 2048/4096 long edge. */
   target?: UpscaleTarget;
@@ -43,15 +43,17 @@ export const ESRGAN_SCALE = 4;
  * bigger tiles waste less (768 px wide: 1.25× at 192, 1.19× at 256, 1.13× at 384) but hold
  * more activations (x4fast at 256: 64 × 288² floats = 21 MB per tensor).
  */
-const DEFAULT_TILE: Record<UpscaleModel, number> = { x4fast: 256, x4plus: 96 };
+const DEFAULT_TILE: Record<UpscaleModel, number> = { x4fast: 256, x4plus: 128 };
 const DEFAULT_OVERLAP = 16;
 /**
  * Extra input pixels fed around each tile and then discarded. Measured on a portrait crop,
- * tiles of 40, tiled vs whole: context 0 → up to 25/255 off, 8 → 3/255, 16 → 1/255 (x4fast's
- * receptive field reaches 34 px but decays fast). 16 also exceeds the 6 px the detail
- * filters (Lanczos-3, blur 3σ at 1 input px) need to match the whole-image result.
+ * tiled vs whole: x4fast (receptive field 34 px, decaying fast) with context 0 → up to 25/255
+ * off, 8 → 3/255, 16 → 1/255. x4plus (RRDB, far wider field) with 16 → 6/255, 24 → 7/255,
+ * 32 → 4/255; more context would cost more than it buys (x4plus at 128 + 2×32 already holds
+ * 64 × 768² floats in its ×4 stage). 16 also exceeds the 6 px the detail filters
+ * (Lanczos-3, blur 3σ at 1 input px) need to match the whole-image result.
  */
-const TILE_CONTEXT = 16;
+const TILE_CONTEXT: Record<UpscaleModel, number> = { x4fast: 16, x4plus: 32 };
 /** Detail band: finer than 1 input pixel (σ in output pixels = scale × 1). */
 const DETAIL_SIGMA_INPUT_PX = 1;
 const DETAIL_STRENGTH = 1;
@@ -128,7 +130,7 @@ export async function upscaleImage(image: Image8, opts: UpscaleOptions): Promise
   const overlap = opts.overlap ?? DEFAULT_OVERLAP;
   let plan;
   try {
-    plan = planTiles(image.width, image.height, tileSize, overlap, opts.tileContext ?? TILE_CONTEXT);
+    plan = planTiles(image.width, image.height, tileSize, overlap, opts.tileContext ?? TILE_CONTEXT[opts.model]);
   } catch (err) {
     throw new UpscaleInputError((err as Error).message);
   }
