@@ -1,4 +1,5 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { roleMap } from '../session/session-data';
 import { useProjects, useRoute, useServices } from '../../app/services';
 import { hasCommand } from '../../bridge/capabilities';
 import { toUserError } from '../../bridge/errors';
@@ -37,6 +38,14 @@ export function GalleryScreen() {
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const title = project ? `Gallery · ${project.name}` : 'Gallery · all projects';
   const available = hasCommand('images.list');
+  const [roles, setRoles] = useState<Record<string, 'A' | 'B'>>({});
+
+  // Person ids read as the person's side in the session (A / B) where the project tells us.
+  useEffect(() => {
+    setRoles({});
+    if (!projectId || !hasCommand('photos.list')) return;
+    bridge.invoke('photos.list', { projectId }).then((photos) => setRoles(roleMap(photos)), () => undefined);
+  }, [bridge, projectId]);
 
   const load = useCallback(async () => {
     try {
@@ -78,6 +87,7 @@ export function GalleryScreen() {
           onDeleteCommitted={(id) => persist('images.delete', { id })}
           onRated={(id, rating) => persist('images.rate', { id, rating: rating === 0 ? null : rating })}
           onFavourited={(id, favourite) => persist('images.favourite', { id, favourite })}
+          personLabel={(id) => (roles[id] ? `Person ${roles[id]}` : `Person ${id.slice(0, 6)}`)}
           onRemix={() => route.getState().go('session')}
           onGenerate={() => route.getState().go('session')}
         />

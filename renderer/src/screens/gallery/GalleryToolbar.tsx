@@ -14,11 +14,12 @@ interface GalleryToolbarProps {
   themes: string[];
   people: string[];
   count: { shown: number; total: number };
+  personLabel: (personId: string) => string;
   onFilters: (patch: Partial<GalleryFilters>) => void;
   onSort: (sort: GallerySort) => void;
 }
 
-export function GalleryToolbar({ filters, sort, themes, people, count, onFilters, onSort }: GalleryToolbarProps) {
+export function GalleryToolbar({ filters, sort, themes, people, count, personLabel, onFilters, onSort }: GalleryToolbarProps) {
   return (
     <div className="gallery-toolbar" data-testid="gallery-toolbar">
       <div className="segmented" aria-label="Stage">
@@ -63,7 +64,7 @@ export function GalleryToolbar({ filters, sort, themes, people, count, onFilters
           <option value="">Everyone</option>
           {people.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {personLabel(p)}
             </option>
           ))}
         </select>

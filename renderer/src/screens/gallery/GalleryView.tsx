@@ -16,10 +16,12 @@ interface GalleryViewProps {
   /** Persist a rating or favourite; the store already shows the change. */
   onRated?: (id: string, rating: number) => void;
   onFavourited?: (id: string, favourite: boolean) => void;
+  /** How a person id reads in the person filter ("Person A"). */
+  personLabel?: (personId: string) => string;
 }
 
 /** The grid, its filters and the lightbox, driven by the gallery store alone. */
-export function GalleryView({ onDeleteCommitted, onRemix, onGenerate, onRated, onFavourited }: GalleryViewProps) {
+export function GalleryView({ onDeleteCommitted, onRemix, onGenerate, onRated, onFavourited, personLabel = (id) => id }: GalleryViewProps) {
   const { gallery } = useServices();
   const images = useGallery((s) => s.images);
   const filters = useGallery((s) => s.filters);
@@ -42,6 +44,7 @@ export function GalleryView({ onDeleteCommitted, onRemix, onGenerate, onRated, o
         themes={themes}
         people={people}
         count={{ shown: visible.length, total: images.length }}
+        personLabel={personLabel}
         onFilters={(p) => gallery.getState().setFilters(p)}
         onSort={(s) => gallery.getState().setSort(s)}
       />
