@@ -73,6 +73,7 @@ function validate(image: Image8, opts: UpscaleOptions): void {
     throw new UpscaleInputError(`image data holds ${image.data.length} bytes, expected ${image.width * image.height * image.channels}`);
   }
   if (opts.model !== 'x4fast' && opts.model !== 'x4plus') throw new UpscaleInputError(`model must be x4fast or x4plus, got ${String(opts.model)}`);
+  if (opts.target !== undefined && !['4x', '2k', '4k'].includes(opts.target)) throw new UpscaleInputError(`target must be 4x, 2k or 4k, got ${String(opts.target)}`);
   if (opts.faceMask && (opts.faceMask.width !== image.width || opts.faceMask.height !== image.height || opts.faceMask.data.length !== image.width * image.height)) {
     throw new UpscaleInputError(`faceMask is ${opts.faceMask.width}×${opts.faceMask.height}, it must match the image (${image.width}×${image.height})`);
   }

@@ -122,5 +122,6 @@ describe('upscaleImage (x4fast)', () => {
     const mask = { width: 5, height: 5, data: new Float32Array(25) };
     await expect(upscaleImage(image, { model: 'x4fast', modelPath, faceMask: mask })).rejects.toThrow(/faceMask is 5×5/);
     await expect(upscaleImage(image, { model: 'x9' as 'x4fast', modelPath })).rejects.toThrow(/model must be x4fast or x4plus/);
+    await expect(upscaleImage(image, { model: 'x4fast', modelPath, target: '8k' as '4k' })).rejects.toThrow(/target must be 4x, 2k or 4k/);
   });
 });
