@@ -3,7 +3,7 @@
 import type { Image8 } from '../image/types';
 import { buildPyramid, type Pyramid } from '../image/pyramid';
 import type { Box, FaceAnalysis, PhotoAnalysis, Point3 } from './types';
-import { detectFaces, type DetectOptions } from './detect';
+import { detectFaces, type Detection, type DetectOptions } from './detect';
 import { meshFace } from './mesh';
 import { irisPoints } from './iris';
 import { headPose } from './pose';
@@ -55,18 +55,11 @@ function modelStamp(models: ModelSet, roles: FaceModelRole[]): Record<string, st
   return out;
 }
 
-export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise<PhotoAnalysis> {
-  const t = opts.timings ?? emptyTimings();
-  const { models } = opts;
-  const pyramid = opts.pyramid ?? buildPyramid(image);
-  let t0 = performance.now();
-  const detections = await detectFaces(models, pyramid, opts.detect);
-  t.detect += performance.now() - t0;
-
+async function meshAll(detections: Detection[], models: ModelSet, pyramid: Pyramid, opts: AnalyzeOptions, t: StageTimings): Promise<{ points: Point3[]; score: number }[]> {
   const minFaceScore = opts.minFaceScore ?? 0.5;
   const meshes: { points: Point3[]; score: number }[] = [];
   for (const det of detections) {
-    t0 = performance.now();
+    const t0 = performance.now();
     const m = await meshFace(models, pyramid, det, opts.meshPasses ?? 2);
     t.mesh += performance.now() - t0;
     if (m.faceScore < minFaceScore) continue;
@@ -75,6 +68,24 @@ export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise
     const box = meshBox(m.points);
     const dup = meshes.some((o) => overlapOfSmaller(box, meshBox(o.points)) > 0.5);
     if (!dup) meshes.push({ points: m.points, score: det.score });
+  }
+  return meshes;
+}
+
+export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise<PhotoAnalysis> {
+  const t = opts.timings ?? emptyTimings();
+  const { models } = opts;
+  const pyramid = opts.pyramid ?? buildPyramid(image);
+  let t0 = performance.now();
+  const detections = await detectFaces(models, pyramid, opts.detect);
+  t.detect += performance.now() - t0;
+  let meshes = await meshAll(detections, models, pyramid, opts, t);
+  // No face upright: the photo may be sideways or upside down with its EXIF orientation lost.
+  if (meshes.length === 0 && !opts.detect?.rotations) {
+    t0 = performance.now();
+    const turned = await detectFaces(models, pyramid, { ...opts.detect, rotations: [90, 180, 270] });
+    t.detect += performance.now() - t0;
+    meshes = await meshAll(turned, models, pyramid, opts, t);
   }
 
   const stamp = modelStamp(models, ['detectShort', 'detectFull', 'mesh', 'iris', 'embed']);

@@ -25,9 +25,11 @@ export function decodeBlazeFace(raw: Float32Array, anchors: Float32Array, inputT
     const ax = anchors[2 * i], ay = anchors[2 * i + 1];
     const cx = ax + raw[o + 1], cy = ay + raw[o + 2];
     const hw = raw[o + 3] / 2, hh = raw[o + 4] / 2;
-    // The input → photo map is a uniform scale plus translation (letterbox), so boxes stay axis-aligned.
-    const [x0, y0] = applyAffine(inputToPhoto, cx - hw, cy - hh);
-    const [x1, y1] = applyAffine(inputToPhoto, cx + hw, cy + hh);
+    // The input → photo map is a similarity (scale, translation, and for sideways photos a
+    // multiple of 90°), so the box's four corners give its axis-aligned extent exactly.
+    const corners = [applyAffine(inputToPhoto, cx - hw, cy - hh), applyAffine(inputToPhoto, cx + hw, cy - hh), applyAffine(inputToPhoto, cx - hw, cy + hh), applyAffine(inputToPhoto, cx + hw, cy + hh)];
+    const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
+    const [x0, y0, x1, y1] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
     const keypoints: [number, number][] = [];
     for (let k = 0; k < 6; k++) keypoints.push(applyAffine(inputToPhoto, ax + raw[o + 5 + 2 * k], ay + raw[o + 6 + 2 * k]));
     out.push({ x0, y0, x1, y1, score: sigmoid(logit), keypoints });

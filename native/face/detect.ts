@@ -1,7 +1,7 @@
 // Finds every face in a photo with the two BlazeFace models: full-range on the whole photo (small
 // and distant faces) and short-range on the whole photo plus overlapping tiles (selfies, and faces
 // in group photos that are small relative to the photo but large within a tile).
-import type { Affine } from '../image/affine';
+import { squareCropAffine, type Affine } from '../image/affine';
 import type { Pyramid } from '../image/pyramid';
 import { pyramidLevelFor } from '../image/pyramid';
 import { warpToTensor } from '../image/warp';
@@ -29,6 +29,12 @@ export interface DetectOptions {
   iouThreshold?: number;
   /** Tile sizes as fractions of the photo's shorter side (0 = none). */
   tileFractions?: number[];
+  /**
+   * Degrees to turn each region before detecting (BlazeFace only knows roughly upright faces).
+   * analyzePhoto retries with 90, 180, 270 when an upright pass finds nothing: a sideways photo
+   * whose EXIF orientation was lost.
+   */
+  rotations?: number[];
 }
 
 /** A square region of the photo fed to a detector: centre and side in photo pixels. */
@@ -36,6 +42,8 @@ export interface Region {
   cx: number;
   cy: number;
   side: number;
+  /** Radians; the input's x axis direction in the photo. */
+  angle?: number;
 }
 
 /** The whole photo letterboxed into one square, plus overlapping square tiles at each fraction. */
@@ -60,8 +68,7 @@ export function detectionRegions(width: number, height: number, tileFractions: r
 }
 
 function regionAffine(r: Region, inputSize: number): Affine {
-  const s = r.side / inputSize;
-  return [s, 0, r.cx - r.side / 2, 0, s, r.cy - r.side / 2];
+  return squareCropAffine(r.cx, r.cy, r.side, r.angle ?? 0, inputSize);
 }
 
 const anchorCache = new Map<number, Float32Array>();
@@ -107,9 +114,11 @@ export async function detectFaces(models: ModelSet, pyramid: Pyramid, opts: Dete
   // Tiles of half the shorter side: faces down to ~6 % of it (≈ 40 px between the eyes on a 2 MP
   // photo, the smallest face worth analysing) fill ≥ 20 px of the 128 px input. Quarter tiles
   // find smaller faces at 4× the cost; pass tileFractions [0.5, 0.25] for crowd photos.
-  const regions = detectionRegions(width, height, opts.tileFractions ?? [0.5]);
+  const upright = detectionRegions(width, height, opts.tileFractions ?? [0.5]);
+  const regions = (opts.rotations ?? [0]).flatMap((deg) => upright.map((r) => ({ ...r, angle: (deg * Math.PI) / 180 })));
   const candidates: Candidate[] = [];
-  if (hasModel(models, 'detectFull')) candidates.push(...(await runDetector(models, 'detectFull', FULL_RANGE, pyramid, regions.slice(0, 1), minScore)));
+  const wholePhoto = regions.filter((_, i) => i % upright.length === 0);
+  if (hasModel(models, 'detectFull')) candidates.push(...(await runDetector(models, 'detectFull', FULL_RANGE, pyramid, wholePhoto, minScore)));
   candidates.push(...(await runDetector(models, 'detectShort', SHORT_RANGE, pyramid, regions, minScore)));
   // A face cut by a tile edge gives a partial box; drop candidates touching an inner tile edge is
   // complex, so instead NMS merges them with the full detection from the overlapping tile.

@@ -41,13 +41,16 @@ describe.skipIf(!modelsReady)('pose and advice on variants of a real selfie', ()
     expect(Math.abs(m.pose.roll + clean.pose.roll)).toBeLessThan(3);
   });
 
-  it('a photo rotated by 30° and 60° (no EXIF tag) still gives the face, with roll following the rotation', async () => {
+  it('a photo rotated by 30° or 60° (no EXIF tag) still gives the face, with roll following the rotation', async () => {
     // Measured: roll 11.7° upright, 41.7° at 30°, 71.5° at 60°; yaw stays within 1°.
-    // Beyond ~60° BlazeFace's eye keypoints stop being reliable (at 90° roll and yaw come out wrong).
+    // Not reliable yet: at 90° the upright pass finds the face with wrong eye keypoints (roll −65°);
+    // upside down, the upright pass sometimes accepts a mesh fitted the wrong way up. When the
+    // upright pass finds nothing, analyzePhoto retries turned by 90°, 180° and 270°.
     for (const deg of [30, 60]) {
       const faces = await analyzeBytes(await sharp(original).rotate(deg, { background: '#000' }).jpeg({ quality: 92 }).toBuffer());
       expect(faces).toHaveLength(1);
-      expect(Math.abs(faces[0].pose.roll - (clean.pose.roll + deg))).toBeLessThan(4);
+      const rollError = ((faces[0].pose.roll - (clean.pose.roll + deg)) % 360 + 540) % 360 - 180;
+      expect(Math.abs(rollError)).toBeLessThan(4);
       expect(Math.abs(faces[0].pose.yaw - clean.pose.yaw)).toBeLessThan(4);
     }
   });
