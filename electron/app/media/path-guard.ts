@@ -9,8 +9,16 @@ export type MediaResolution =
   | { ok: true; file: string; contentType: string }
   | { ok: false; status: 400 | 403 | 404; reason: string };
 
-// Only what the renderer shows in <img>: project folders also hold meshes and embeddings that
-// have no business leaving through a URL.
+// Only what the renderer shows: images for <img>, and face meshes (`*.mesh.json`, the 478
+// points the overlay draws). Other files in project folders (embeddings, recipes, the
+// database's neighbours) have no business leaving through a URL.
+const MESH_SUFFIX = '.mesh.json';
+
+function contentTypeFor(name: string): string | undefined {
+  if (name.toLowerCase().endsWith(MESH_SUFFIX)) return 'application/json';
+  return CONTENT_TYPES[extname(name).toLowerCase()];
+}
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -72,8 +80,8 @@ function inside(dir: string, file: string): boolean {
 export async function resolveMediaRequest(projectsRoot: string, rawPath: string): Promise<MediaResolution> {
   const parsed = parseMediaPath(rawPath);
   if ('refused' in parsed) return refuse(403, parsed.refused);
-  const contentType = CONTENT_TYPES[extname(parsed.segments[parsed.segments.length - 1]!).toLowerCase()];
-  if (!contentType) return refuse(403, 'not an image type the app shows');
+  const contentType = contentTypeFor(parsed.segments[parsed.segments.length - 1]!);
+  if (!contentType) return refuse(403, 'not a file type the app shows');
 
   const projectDir = resolve(projectsRoot, parsed.projectId);
   const candidate = resolve(join(projectDir, ...parsed.segments));

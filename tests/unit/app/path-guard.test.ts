@@ -16,6 +16,7 @@ beforeAll(() => {
   writeFileSync(join(projects, 'p1', 'outputs', 'a.png'), 'png-bytes');
   writeFileSync(join(projects, 'p1', 'outputs', 'my photo.jpg'), 'jpg-bytes');
   writeFileSync(join(projects, 'p1', 'notes.json'), '{}');
+  writeFileSync(join(projects, 'p1', 'outputs', 'face-0.mesh.json'), '[]');
   writeFileSync(join(projects, 'p2', 'secret.png'), 'other project');
   writeFileSync(join(root, 'outside.png'), 'outside');
   symlinkSync(join(root, 'outside.png'), join(projects, 'p1', 'link.png'));
@@ -33,6 +34,8 @@ describe('media path guard', () => {
 
   it('decodes percent-encoded names', async () => {
     expect(await resolveMediaRequest(projects, 'p1/outputs/my%20photo.jpg')).toMatchObject({ ok: true, contentType: 'image/jpeg' });
+    // face meshes are the one non-image the renderer fetches (the overlay's points)
+    expect(await resolveMediaRequest(projects, 'p1/outputs/face-0.mesh.json')).toMatchObject({ ok: true, contentType: 'application/json' });
   });
 
   it('follows a symlink that stays inside the project', async () => {

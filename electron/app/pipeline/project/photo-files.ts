@@ -7,7 +7,7 @@ import type { Image8, Mask } from '../../../../native/image/types';
 export const photoPaths = {
   original: (sha: string, ext: string) => `originals/${sha}${ext}`,
   upright: (sha: string) => `photos/${sha}.png`,
-  mesh: (sha: string, faceIndex: number) => `analysis/${sha}/face-${faceIndex}.json`,
+  mesh: (sha: string, faceIndex: number) => `analysis/${sha}/face-${faceIndex}.mesh.json`,
   matte: (sha: string) => `analysis/${sha}/matte.png`,
 };
 
