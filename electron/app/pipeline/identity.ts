@@ -37,7 +37,7 @@ export async function scoreIdentity(
 ): Promise<number[]> {
   if (faces.length !== sourceEmbeddings.length) throw new RangeError(`${faces.length} faces but ${sourceEmbeddings.length} source embeddings`);
   if (!models.face.models.embed || sourceEmbeddings.some((e) => e.length === 0)) {
-    throw new PairlightError('MODEL_MISSING', 'The identity model (mobilefacenet) is not installed, so Pairlight cannot check that each face is still the person. Run "npm run models" and try again.');
+    throw new PairlightError('MODEL_MISSING', 'The face identity model is not installed, so Pairlight cannot check that each face is still the person. Run "npm run models" and try again.');
   }
   const upright = buildPyramid(image);
   let mirrored: ReturnType<typeof buildPyramid> | null = null;
