@@ -79,14 +79,7 @@ export async function analyzePhoto(image: Image8, opts: AnalyzeOptions): Promise
   let t0 = performance.now();
   const detections = await detectFaces(models, pyramid, opts.detect);
   t.detect += performance.now() - t0;
-  let meshes = await meshAll(detections, models, pyramid, opts, t);
-  // No face upright: the photo may be sideways or upside down with its EXIF orientation lost.
-  if (meshes.length === 0 && !opts.detect?.rotations) {
-    t0 = performance.now();
-    const turned = await detectFaces(models, pyramid, { ...opts.detect, rotations: [90, 180, 270] });
-    t.detect += performance.now() - t0;
-    meshes = await meshAll(turned, models, pyramid, opts, t);
-  }
+  const meshes = await meshAll(detections, models, pyramid, opts, t);
 
   const stamp = modelStamp(models, ['detectShort', 'detectFull', 'mesh', 'iris', 'embed']);
   const faces: FaceAnalysis[] = [];
