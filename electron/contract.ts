@@ -280,6 +280,19 @@ export const commands = {
     }),
     output: JobSchema,
   },
+  /** Future-baby variations from the project's two parents (person A and person B). */
+  'generations.createBaby': {
+    input: z.strictObject({
+      projectId: Id,
+      age: z.enum(['newborn', '1y', '3y']),
+      variations: z.number().int().min(1).max(8).default(4),
+      /** Parent A's share of the resemblance: 0 all B, 1 all A, 0.5 balanced. */
+      shareA: z.number().min(0).max(1).default(0.5),
+      seed: z.number().int().min(0).max(0xffffffff).optional(),
+      scene: z.enum(['nursery', 'soft-studio', 'outdoor']).default('nursery'),
+    }),
+    output: JobSchema,
+  },
   'images.list': {
     input: z.strictObject({
       projectId: Id.optional(),

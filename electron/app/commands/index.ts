@@ -17,6 +17,7 @@ import { photosList } from './photos-list';
 import { facesChoose } from './faces-choose';
 import { themesList } from './themes-list';
 import { generationsCreate } from './generations-create';
+import { generationsCreateBaby } from './generations-create-baby';
 import { imagesList } from './images-list';
 import { imagesRate } from './images-rate';
 import { imagesFavourite } from './images-favourite';
@@ -44,6 +45,7 @@ export const handlers: HandlerMap = {
   'faces.choose': facesChoose,
   'themes.list': themesList,
   'generations.create': generationsCreate,
+  'generations.createBaby': generationsCreateBaby,
   'images.list': imagesList,
   'images.rate': imagesRate,
   'images.favourite': imagesFavourite,

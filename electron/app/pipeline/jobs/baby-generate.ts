@@ -1,0 +1,164 @@
+// The 'baby.generate' job: parents → portraits → save. The two parents are the project's
+// person A and person B (their chosen photo and face, as for a couple). Each variation's
+// portrait, trait report and report card are written at deterministic names, and the rows
+// only by `save`, in one transaction, so a resumed job neither duplicates nor loses work.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { analyseParent } from '../../../../native/baby/traits';
+import { generateBabies, type AnalysedParent } from '../../../../native/baby/generate';
+import { renderReportCard, type TraitReport } from '../../../../native/baby/report';
+import type { Variation } from '../../../../native/baby/inheritance';
+import { TraitError } from '../../../../native/baby/traits';
+import { encodeWithRecipe } from '../../../../native/recipe/embed';
+import { PairlightError } from '../../errors';
+import { defineJobType, type JobStep, type StepContext } from '../../jobs/types';
+import type { AppServices } from '../../services';
+import type { ImageRecord } from '../../store/repositories';
+import { faceModelIds, modelStamp, type ModelStampEntry } from '../models';
+import { loadSubject, resolveSubjects, type SubjectRef } from '../project/subjects';
+import { encodePlainPng, generationDir, readPngImage } from './files';
+
+export const BabyAgeSchema = z.enum(['newborn', '1y', '3y']);
+export const BabySceneSchema = z.enum(['nursery', 'soft-studio', 'outdoor']);
+
+export const BabyGenerateInput = z.object({
+  projectId: z.string(),
+  age: BabyAgeSchema,
+  variations: z.number().int().min(1).max(8),
+  /** Parent A's share of the resemblance (0.5 balanced). */
+  shareA: z.number().min(0).max(1),
+  /** Fixed when the job is created, so a resumed job renders the same variations. */
+  seed: z.number().int().min(0).max(0xffffffff),
+  scene: BabySceneSchema,
+});
+export type BabyGenerateInput = z.infer<typeof BabyGenerateInput>;
+
+/** What a baby image's row and file carry: enough to make the same pixels again, and the report. */
+export interface BabyRecipe {
+  kind: 'pairlight-baby';
+  version: 1;
+  app: { name: 'pairlight'; version: string };
+  stage: 'draft';
+  seed: number;
+  baseSeed: number;
+  inputs: { role: string; sha256: string }[];
+  models: ModelStampEntry[];
+  age: BabyGenerateInput['age'];
+  scene: BabyGenerateInput['scene'];
+  shareA: number;
+  variation: Variation;
+  report: TraitReport;
+  /** Where the face is in the portrait (for upscale detail masks and face-aware crops). */
+  faces: { box: { x: number; y: number; width: number; height: number } }[];
+  /** The exported report card beside the portrait. */
+  reportCard: string;
+}
+
+interface ParentsOut { subjects: SubjectRef[]; inputs: { role: string; sha256: string }[] }
+interface PortraitOut { seed: number; file: string; resemblance: { a: number; b: number }; report: TraitReport; variation: Variation; box: BabyRecipe['faces'][number]['box'] }
+interface PortraitsOut { portraits: PortraitOut[] }
+interface SaveOut { generationId: string; imageIds: string[] }
+
+type Ctx = StepContext<BabyGenerateInput>;
+
+function boxOf(points: readonly (readonly number[])[]): BabyRecipe['faces'][number]['box'] {
+  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+  const x = Math.min(...xs), y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+export function babyGenerateJob(services: AppServices) {
+  const parents: JobStep<BabyGenerateInput, ParentsOut> = {
+    name: 'parents',
+    async run(ctx) {
+      ctx.progress(0, 'Checking both parents\u2019 faces…');
+      const models = await services.pipelineModels();
+      const subjects = await resolveSubjects(services, models, ctx.input.projectId);
+      const inputs = subjects.map((s) => ({ role: s.role, sha256: services.repos.photos.get(s.photoId)!.sha256 }));
+      return { subjects, inputs };
+    },
+  };
+
+  const portraits: JobStep<BabyGenerateInput, PortraitsOut> = {
+    name: 'portraits',
+    async run(ctx) {
+      const models = await services.pipelineModels();
+      const { subjects } = ctx.outputs.parents as ParentsOut;
+      const [a, b] = await Promise.all(
+        subjects.map(async (s, i): Promise<AnalysedParent> => {
+          const subject = await loadSubject(services, s);
+          try {
+            return { photo: subject.photo, sha256: subject.sha256, face: subject.face, matte: subject.matte, traits: analyseParent(subject.photo, subject.face, subject.matte) };
+          } catch (err) {
+            if (err instanceof TraitError) throw new PairlightError('NO_FACE', `Parent ${i === 0 ? 'A' : 'B'}: ${err.message}`);
+            throw err;
+          }
+        }),
+      );
+      const results = await generateBabies(a, b, {
+        models: models.face, age: ctx.input.age, variations: ctx.input.variations, shareA: ctx.input.shareA, seed: ctx.input.seed, scene: ctx.input.scene,
+        signal: ctx.signal,
+        onProgress: (done, total) => ctx.progress(done / total, `Variation ${done} of ${total}`),
+      });
+      const out: PortraitOut[] = [];
+      for (const r of results) {
+        const file = `${generationDir(ctx.jobId)}/baby-${r.seed}.step.png`;
+        await ctx.writeFile(file, await encodePlainPng(r.image));
+        out.push({ seed: r.seed, file, resemblance: r.resemblance, report: r.report, variation: r.variation, box: boxOf(r.points) });
+      }
+      return { portraits: out };
+    },
+  };
+
+  const save: JobStep<BabyGenerateInput, SaveOut> = {
+    name: 'save',
+    async run(ctx) {
+      const models = await services.pipelineModels();
+      const { subjects, inputs } = ctx.outputs.parents as ParentsOut;
+      const list = (ctx.outputs.portraits as PortraitsOut).portraits;
+      const embed = services.repos.settings.get().embedMetadata;
+      const generationId = ctx.jobId;
+      const now = services.clock();
+      const [personA, personB] = subjects.map((s) => s.personId);
+      const rows: ImageRecord[] = [];
+      for (const [i, p] of list.entries()) {
+        ctx.throwIfCancelled();
+        const image = await readPngImage(ctx.workDir, p.file);
+        const base = `${generationDir(generationId)}/baby-${ctx.input.age}-${p.seed}`;
+        const reportCard = `${base}-report.png`;
+        await ctx.writeFile(reportCard, await renderReportCard(image, p.report, `Variation ${i + 1} \u00b7 ${ctx.input.age}`));
+        const recipe: BabyRecipe = {
+          kind: 'pairlight-baby', version: 1, app: { name: 'pairlight', version: services.version }, stage: 'draft',
+          seed: p.seed, baseSeed: ctx.input.seed, inputs, models: modelStamp(models, faceModelIds(models)),
+          age: ctx.input.age, scene: ctx.input.scene, shareA: ctx.input.shareA, variation: p.variation, report: p.report,
+          faces: [{ box: p.box }], reportCard,
+        };
+        const relPath = `${base}.png`;
+        await ctx.writeFile(relPath, await encodeWithRecipe(image, recipe, { format: 'png', embed }));
+        rows.push({
+          id: `${generationId}:${p.seed}`, projectId: ctx.input.projectId, generationId, parentId: null, stage: 'draft' as const, relPath,
+          width: image.width, height: image.height, seed: p.seed, theme: `baby-${ctx.input.scene}`, recipe,
+          identityScores: { [personA]: p.resemblance.a, [personB]: p.resemblance.b }, rating: null, favourite: false, createdAt: now,
+        });
+        ctx.progress((i + 1) / list.length, `Saved ${i + 1} of ${list.length}`);
+      }
+      const { repos } = services;
+      repos.db.transaction(() => {
+        if (repos.generations.get(generationId)) return;
+        repos.generations.insert({ id: generationId, projectId: ctx.input.projectId, kind: 'baby', recipe: ctx.input, createdAt: now });
+        for (const r of rows) repos.images.insert(r);
+      })();
+      await Promise.all(list.map((p) => rm(join(ctx.workDir, p.file), { force: true })));
+      return { generationId, imageIds: rows.map((r) => r.id) };
+    },
+  };
+
+  return defineJobType<BabyGenerateInput>({
+    type: 'baby.generate',
+    heavy: true,
+    input: BabyGenerateInput,
+    steps: [parents, portraits, save] as JobStep<BabyGenerateInput>[],
+    doneMessage: (outputs) => `${(outputs.save as SaveOut).imageIds.length} baby portraits with their trait reports.`,
+  });
+}
