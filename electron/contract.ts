@@ -196,8 +196,10 @@ export const ThemeSummarySchema = z.object({
   name: z.string(),
   description: z.string(),
   aspect: z.string(),
-  /** A preview rendered from the sample couple, when one has been made (absolute file path). */
+  /** The preview of the sample couple in this theme (a file under the data folder), null when it could not be made. */
   thumbnailPath: z.string().nullable(),
+  /** The same preview as a data: URL (a small JPEG), ready for <img src>. */
+  thumbnailUrl: z.string().nullable(),
 });
 export type ThemeSummary = z.infer<typeof ThemeSummarySchema>;
 

@@ -1,11 +1,19 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { listThemes } from '../../../themes/schema';
+import { dataUrl, ensureThumbnails } from '../pipeline/project/theme-thumbnails';
 import type { Handler } from './types';
 
-/** Thumbnails are rendered by the demo / theme picker into <data>/themes/<id>.png; listed when present. */
-export const themesList: Handler<'themes.list'> = (_input, services) =>
-  listThemes().map((t) => {
-    const thumb = join(services.dataDir, 'themes', `${t.id}.png`);
-    return { id: t.id, name: t.name, description: t.description, aspect: t.canvas.aspect, thumbnailPath: existsSync(thumb) ? thumb : null };
-  });
+/** Every theme with a preview of the sample couple in it (rendered once, then cached on disk). */
+export const themesList: Handler<'themes.list'> = async (_input, services) => {
+  const themes = listThemes();
+  const thumbnails = await ensureThumbnails(services, themes);
+  return Promise.all(
+    themes.map(async (t, i) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      aspect: t.canvas.aspect,
+      thumbnailPath: thumbnails[i],
+      thumbnailUrl: await dataUrl(thumbnails[i]),
+    })),
+  );
+};

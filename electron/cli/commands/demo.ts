@@ -10,6 +10,7 @@ import { PairlightError } from '../../contract';
 import { invokeCommand } from '../../app/dispatch';
 import { copyFileAtomic } from '../../app/files/atomic';
 import { registerAppJobs } from '../../app/jobs/registry';
+import { samplesDir } from '../../app/pipeline/project/theme-thumbnails';
 import { resolveThemeOrFail } from '../../app/pipeline/theme';
 import { createServices, startBackground, type AppServices } from '../../app/services';
 import { withInterrupt } from './couple';
@@ -17,10 +18,6 @@ import { withInterrupt } from './couple';
 const USAGE = 'pairlight demo --out DIR [--themes ID,ID] [--data-dir DIR]';
 const DEFAULT_THEMES = ['golden-hour', 'studio-session'];
 const DRAFTS = 4;
-
-export function samplesDir(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..', 'resources', 'samples');
-}
 
 interface DemoArgs {
   out: string;

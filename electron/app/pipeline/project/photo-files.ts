@@ -30,3 +30,7 @@ export async function decodeMatte(file: string): Promise<Mask> {
 }
 
 export const encodeMesh = (points: readonly Point3[]): string => JSON.stringify(points.map((p) => p.map((v) => Math.round(v * 1000) / 1000)));
+
+export async function encodeJpeg(image: Image8, quality = 85): Promise<Buffer> {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } }).jpeg({ quality }).toBuffer();
+}
