@@ -137,3 +137,35 @@ describe('couple.generate across a SIGKILL', () => {
     }
   });
 });
+
+describe('couple.generate cancelled mid-drafts', () => {
+  it('stops without rows, and a retry finishes from the step it stopped in', async () => {
+    const lib = tempLibrary();
+    try {
+      lib.services.queue.start();
+      const { projectId } = await coupleProject(lib.services);
+      let cancelled = false;
+      lib.services.events.subscribe((event, payload) => {
+        const p = payload as EventPayload<'job.progress'>;
+        if (event === 'job.progress' && p.step === 'drafts' && !cancelled) {
+          cancelled = true;
+          lib.services.queue.cancel(p.jobId);
+        }
+      });
+      const job = await call(lib.services, 'generations.create', { projectId, theme: 'garden-bloom', count: 8, seed: 40, overrides: SMALL });
+      await lib.services.queue.whenIdle();
+      const stopped = lib.services.repos.jobs.get(job.id)!;
+      expect(stopped.status).toBe('cancelled');
+      expect(stopped.steps.map((s) => s.status).slice(0, 2)).toEqual(['done', 'cancelled']);
+      expect(await call(lib.services, 'images.list', { projectId })).toEqual([]);
+      expect(lib.services.repos.generations.listByProject(projectId)).toEqual([]);
+
+      await call(lib.services, 'jobs.retry', { id: job.id });
+      await lib.services.queue.whenIdle();
+      expect(lib.services.repos.jobs.get(job.id)!.status).toBe('done');
+      expect((await call(lib.services, 'images.list', { projectId })).map((i) => i.seed).sort((x, y) => x! - y!)).toEqual([40, 41, 42, 43, 44, 45, 46, 47]);
+    } finally {
+      await lib.dispose();
+    }
+  });
+});
