@@ -3,6 +3,7 @@ import type { CliCommand } from '../command';
 import analyze from './analyze';
 import couple from './couple';
 import demo from './demo';
+import exportPrint from './export';
 import baby from './baby';
 import modelsList from './models-list';
 import projectsCreate from './projects-create';
@@ -12,4 +13,4 @@ import similarity from './similarity';
 import upscale from './upscale';
 import version from './version';
 
-export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale, modelsList, baby, couple, demo];
+export const cliCommands: readonly CliCommand[] = [version, projectsList, projectsCreate, projectsDelete, analyze, similarity, upscale, modelsList, baby, couple, demo, exportPrint];
