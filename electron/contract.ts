@@ -20,6 +20,7 @@ export const errorCodes = [
   'NO_FACE', // no usable face in a photo
   'MODEL_MISSING', // a model the task needs is not installed
   'MODEL_INVALID', // a model file fails its checksum or contract check
+  'NETWORK', // a model download could not reach its server or the server refused it
   'DISK', // reading or writing project files failed (full disk, permissions)
   'INTERRUPTED', // a step was cut short by a crash and could not resume
   'INTERNAL', // a bug: anything not covered above
@@ -235,6 +236,35 @@ const Base64File = z.string().min(1).max(150_000_000);
 const Empty = z.strictObject({});
 const ById = z.strictObject({ id: Id });
 
+// ── Models (Settings › Models) ─────────────────────────────────────────────────────────────
+export const ModelTaskSchema = z.enum(['face-detect', 'face-mesh', 'iris', 'segmentation', 'face-embedding', 'face-attributes', 'upscale', 'diffusion']);
+export type ModelTask = z.infer<typeof ModelTaskSchema>;
+
+export const ModelListItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  task: ModelTaskSchema,
+  /** installed · missing (no file) · corrupt (sha256/size differ) · downloading · paused (partial file kept, resumable). */
+  status: z.enum(['installed', 'missing', 'corrupt', 'downloading', 'paused']),
+  source: z.enum(['built-in', 'imported', 'downloaded']),
+  licence: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative().nullable(),
+  /** Worst absolute error against the reference implementation; null when never verified. */
+  verifiedMaxError: z.number().nullable(),
+  /** Synthetic models for tests; only listed when asked for explicitly. */
+  testOnly: z.boolean(),
+  /** downloading/paused: bytes on disk so far, and the total when known. */
+  progress: z.object({ bytes: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() }).optional(),
+  /** corrupt: what did not match, for the user. */
+  problem: z.string().optional(),
+});
+export type ModelListItem = z.infer<typeof ModelListItemSchema>;
+
+/** A model id the user chooses: what the file is called inside the models folder. */
+const ModelId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Use 1–64 lower-case letters, digits, dots, dashes or underscores.');
+const Sha256Hex = z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'The sha256 must be 64 hexadecimal characters.');
+
 // ── Commands ───────────────────────────────────────────────────────────────────────────────
 // Inputs are strict objects: unknown keys are a VALIDATION error, not silently dropped.
 export const commands = {
@@ -318,7 +348,50 @@ export const commands = {
   'images.upscale': { input: z.strictObject({ imageId: Id, target: UpscaleTargetSchema, model: UpscaleModelSchema.default('x4fast') }), output: JobSchema },
   /** The image and where it came from, newest first (upscaled → refined → draft), with each recipe. */
   'images.lineage': { input: ById, output: z.array(ImageSchema.extend({ recipe: z.unknown() })) },
+  /** Small JPEGs for the gallery (made once, kept in the project's thumbs/ folder); relPath null when the image is gone or unreadable. */
+  'images.thumbnails': {
+    input: z.strictObject({ ids: z.array(Id).min(1).max(200) }),
+    output: z.array(z.object({ id: Id, relPath: z.string().nullable() })),
+  },
 
+  'models.list': { input: z.strictObject({ includeTestOnly: z.boolean().optional() }), output: z.array(ModelListItemSchema) },
+  /** Copies a local .onnx into the models folder once it passes the contract check for its task. */
+  'models.import': {
+    input: z.strictObject({
+      path: z.string().min(1).max(4096),
+      task: ModelTaskSchema,
+      /** Defaults to a slug of the file name. */
+      id: ModelId.optional(),
+      title: z.string().trim().min(1).max(120).optional(),
+      licence: z.string().trim().min(1).max(200).optional(),
+    }),
+    output: ModelListItemSchema,
+  },
+  /**
+   * Starts (or resumes, for the same id and sha256) a download and returns at once; progress
+   * comes as `models.progress`, the outcome as `models.changed` (with `error` when it failed).
+   */
+  'models.download': {
+    input: z.strictObject({
+      url: z.string().url().max(4096),
+      sha256: Sha256Hex,
+      bytes: z.number().int().positive().optional(),
+      id: ModelId,
+      task: ModelTaskSchema,
+      licence: z.string().trim().min(1).max(200),
+      title: z.string().trim().min(1).max(120).optional(),
+    }),
+    output: z.object({ id: z.string() }),
+  },
+  /** Continues a paused download with the address and checksum stored when it started; returns at once like models.download. */
+  'models.resumeDownload': { input: z.strictObject({ id: z.string().min(1).max(64) }), output: z.object({ id: z.string() }) },
+  /** Stops a download (the partial file is kept for a resume unless `discard`). */
+  'models.cancelDownload': { input: z.strictObject({ id: z.string().min(1).max(64), discard: z.boolean().optional() }), output: z.object({ id: z.string() }) },
+  /** Removes an imported or downloaded model, or a paused download. Built-in models stay. */
+  'models.remove': { input: z.strictObject({ id: z.string().min(1).max(64) }), output: z.object({ id: z.string() }) },
+
+  /** A print file of an image: paper size at 300 DPI, sRGB JPEG, cropped around the faces; saved as an 'export' child. */
+  'export.print': { input: z.strictObject({ imageId: Id, paper: z.enum(['4x6', '5x7', '8x10', 'a4']) }), output: ImageSchema },
   'settings.get': { input: Empty, output: SettingsSchema },
   'settings.set': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -346,6 +419,21 @@ export const events = {
   }),
   'job.updated': JobSchema,
   'projects.changed': z.object({}),
+  'models.progress': z.object({
+    id: z.string(),
+    bytes: z.number().nonnegative(),
+    total: z.number().nonnegative().nullable(),
+    /** Bytes per second over the recent window. */
+    rate: z.number().nonnegative(),
+    phase: z.enum(['connecting', 'receiving', 'retrying', 'verifying', 'checking', 'installing']),
+    /** While retrying: why the last attempt failed. */
+    note: z.string().optional(),
+  }),
+  /** The model list changed; `id` + `error` when a download ended in failure (nothing was installed). */
+  'models.changed': z.object({
+    id: z.string().optional(),
+    error: z.object({ code: ErrorCodeSchema, message: z.string() }).optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

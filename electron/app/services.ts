@@ -12,6 +12,7 @@ import { JobQueue, jobWorkDir } from './jobs/queue';
 import { openDatabase } from './store/database';
 import { createRepositories, type Repositories } from './store/repositories';
 import type { PipelineModels } from './pipeline/models';
+import type { ModelManager } from './models';
 import { appVersion } from './version';
 
 export interface AppServices {
@@ -27,6 +28,8 @@ export interface AppServices {
   runtime: { provider?: string };
   /** The portrait pipeline's models: opened on first use (inference code loads only then), closed with the services. */
   pipelineModels(): Promise<PipelineModels>;
+  /** The model manager (built-in + the user's models in <dataDir>/models), created on first use (it loads ONNX Runtime). */
+  modelManager(): Promise<ModelManager>;
   /** Keeps the queue lock until close(); set by startBackground. */
   holdQueueLock(lock: QueueLock): void;
   close(): Promise<void>;
@@ -56,6 +59,29 @@ export function createServices(options: ServicesOptions): AppServices {
   let lock: QueueLock | null = null;
   let closed = false;
   let models: Promise<PipelineModels> | null = null;
+  let manager: Promise<ModelManager> | null = null;
+  const modelManager = (): Promise<ModelManager> => {
+    manager ??= import('./model-library').then((lib) => {
+      const created = lib.createModelManager(options.dataDir, options.modelsDir);
+      lib.forwardModelEvents(created, events);
+      // A diffusion model added or removed while the app runs is picked up by the next refine.
+      created.onEvent((e) => {
+        if (e.type !== 'changed' || !models) return;
+        void models
+          .then(async (opened) => {
+            if (builtInDiffusion === undefined) return;
+            opened.diffusion = builtInDiffusion ?? (await lib.userDiffusionModel(created));
+          })
+          .catch(() => undefined);
+      });
+      return created;
+    });
+    // A broken catalog must not stick: the next call tries again (after `npm run models`, say).
+    manager.catch(() => (manager = null));
+    return manager;
+  };
+  /** The catalog's own pick, which wins over user models; undefined until the pipeline opens. */
+  let builtInDiffusion: PipelineModels['diffusion'] | undefined;
   return {
     dataDir: options.dataDir,
     layout,
@@ -66,8 +92,18 @@ export function createServices(options: ServicesOptions): AppServices {
     events,
     queue,
     runtime: {},
+    modelManager,
     pipelineModels() {
-      models ??= import('./pipeline/models').then((m) => m.openPipelineModels(options.modelsDir));
+      models ??= import('./pipeline/models').then(async (m) => {
+        const opened = m.openPipelineModels(options.modelsDir);
+        builtInDiffusion = opened.diffusion;
+        // The pipeline reads the catalog folder only; a diffusion model the user added lives in <dataDir>/models.
+        if (!opened.diffusion) {
+          const lib = await import('./model-library');
+          opened.diffusion = await lib.userDiffusionModel(await modelManager()).catch(() => null);
+        }
+        return opened;
+      });
       return models;
     },
     holdQueueLock(l) {
@@ -77,6 +113,11 @@ export function createServices(options: ServicesOptions): AppServices {
       if (closed) return;
       closed = true;
       await queue.stop();
+      // Downloads stop with their partial files kept, so the next start can resume them.
+      if (manager) {
+        const mm = await manager.catch(() => null);
+        if (mm) for (const m of await mm.list().catch(() => [])) if (m.status === 'downloading') await mm.cancelDownload(m.id).catch(() => undefined);
+      }
       if (models) await (await import('./pipeline/models')).closePipelineModels(await models);
       lock?.release();
       repos.db.close();

@@ -25,6 +25,14 @@ import { imagesDelete } from './images-delete';
 import { imagesRestore } from './images-restore';
 import { imagesUpscale } from './images-upscale';
 import { imagesLineage } from './images-lineage';
+import { imagesThumbnails } from './images-thumbnails';
+import { modelsList } from './models-list';
+import { modelsImport } from './models-import';
+import { modelsDownload } from './models-download';
+import { modelsResumeDownload } from './models-resume-download';
+import { modelsCancelDownload } from './models-cancel-download';
+import { modelsRemove } from './models-remove';
+import { exportPrint } from './export-print';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -53,6 +61,14 @@ export const handlers: HandlerMap = {
   'images.restore': imagesRestore,
   'images.upscale': imagesUpscale,
   'images.lineage': imagesLineage,
+  'images.thumbnails': imagesThumbnails,
+  'models.list': modelsList,
+  'models.import': modelsImport,
+  'models.download': modelsDownload,
+  'models.resumeDownload': modelsResumeDownload,
+  'models.cancelDownload': modelsCancelDownload,
+  'models.remove': modelsRemove,
+  'export.print': exportPrint,
   'settings.get': settingsGet,
   'settings.set': settingsSet,
 };

@@ -15,8 +15,8 @@ const CODE_OF = {
   DOWNLOAD_NOT_RUNNING: 'NOT_FOUND',
   URL_NOT_ALLOWED: 'VALIDATION', // not http(s), or a redirect to another scheme
   SHA256_INVALID: 'VALIDATION',
-  DOWNLOAD_HTTP: 'INTERNAL', // the server answered with an error status
-  DOWNLOAD_NETWORK: 'INTERNAL', // connection failures, retries exhausted
+  DOWNLOAD_HTTP: 'NETWORK', // the server answered with an error status
+  DOWNLOAD_NETWORK: 'NETWORK', // connection failures, retries exhausted
   DOWNLOAD_CANCELLED: 'CANCELLED',
   SIZE_MISMATCH: 'MODEL_INVALID',
   SHA_MISMATCH: 'MODEL_INVALID',
