@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../components/Button';
-import { parseSeed } from '../../stores/session';
+import { SeedField } from './SeedField';
 
 interface GeneratePanelProps {
   count: 4 | 8;
@@ -16,9 +16,7 @@ interface GeneratePanelProps {
 }
 
 export function GeneratePanel(props: GeneratePanelProps) {
-  const [text, setText] = useState(String(props.seed));
-  useEffect(() => setText(String(props.seed)), [props.seed]);
-  const valid = parseSeed(text) !== null;
+  const [valid, setValid] = useState(true);
 
   return (
     <div className="generate-panel" data-testid="generate-panel">
@@ -29,23 +27,7 @@ export function GeneratePanel(props: GeneratePanelProps) {
           </button>
         ))}
       </div>
-      <label className={`seed-field${valid ? '' : ' is-invalid'}`}>
-        <span className="field-label">Seed</span>
-        <input
-          className="input input-mono"
-          data-testid="seed-input"
-          inputMode="numeric"
-          value={text}
-          aria-invalid={!valid}
-          title={valid ? 'Same photos + theme + seed give the same drafts' : 'A whole number from 0 to 4294967295'}
-          onChange={(e) => {
-            setText(e.target.value);
-            const seed = parseSeed(e.target.value);
-            if (seed !== null) props.onSeed(seed);
-          }}
-        />
-        <Button variant="ghost" icon="dice" title="New random seed" aria-label="New random seed" onClick={props.onRandomSeed} />
-      </label>
+      <SeedField seed={props.seed} onSeed={props.onSeed} onRandomSeed={props.onRandomSeed} onValidity={setValid} />
       <label className="check">
         <input type="checkbox" data-testid="reuse-seed" checked={props.reuseSeed} onChange={(e) => props.onReuseSeed(e.target.checked)} />
         Reuse seed

@@ -1,45 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import { useProjects, useRoute, useServices, useSession } from '../../app/services';
-import { useShortcuts } from '../../app/useShortcuts';
-import { hasCommand } from '../../bridge/capabilities';
+import { useProjects, useRoute, useServices } from '../../app/services';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { randomSeed } from '../../stores/session';
-import { CompareView } from '../compare/CompareView';
-import { KIND_LABEL } from '../projects/kinds';
-import { DraftsGrid } from './DraftsGrid';
-import { DropZone } from './DropZone';
-import { GeneratePanel } from './GeneratePanel';
-import { PhotoCard } from './PhotoCard';
-import { ThemePicker } from './ThemePicker';
-import { useSessionData } from './useSessionData';
-import { ProgressBar } from '../../components/ProgressBar';
-import { formatPercent } from '../../lib/format';
+import { BabySession } from '../baby/BabySession';
+import { CoupleSession } from './CoupleSession';
 
-// What each part of the session waits for, in the user's words. Removed as the commands land.
-const WAITING = {
-  import: 'Photo import arrives with the face analysis update.',
-  themes: 'The theme gallery arrives with couple portraits. Each theme will show a preview, a one-line description and its aspect.',
-  drafts: 'Drafts appear here: 4 or 8 per run, each with a likeness score per person; drafts that do not look like both people are greyed out with the reason.',
-};
-
+/** Opens the session that fits the project's kind: baby projects have parents, age and traits. */
 export function SessionScreen() {
-  const { route, session } = useServices();
+  const { route } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const projectsReady = useProjects((s) => s.status === 'ready');
-  const state = useSession((s) => s);
-  const [comparing, setComparing] = useState(false);
-  const data = useSessionData(project ? projectId : null);
-  const draftsPanel = useRef<HTMLDivElement>(null);
-  const generationDone = data.generation?.status === 'done';
-  // New drafts are what the user waited for: bring them into view.
-  useEffect(() => {
-    if (generationDone) draftsPanel.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [generationDone]);
-
-  useShortcuts({ m: () => session.getState().toggleMesh() });
-
   if (!projectId || (projectsReady && !project)) {
     return (
       <section className="screen">
@@ -55,127 +25,6 @@ export function SessionScreen() {
     );
   }
 
-  const importReason = hasCommand('photos.import') ? null : WAITING.import;
-  const photosOf = (person: 'A' | 'B') => state.photos.filter((p) => p.person === person);
-  const blockedReason = data.generation && (data.generation.status === 'running' || data.generation.status === 'queued')
-    ? 'Drafts are rendering.'
-    : !hasCommand('generations.create')
-    ? 'Generating arrives with couple portraits.'
-    : photosOf('A').length === 0 || photosOf('B').length === 0
-      ? 'Add a selfie of each person first.'
-      : !state.themeId
-        ? 'Pick a theme first.'
-        : null;
-  const selectedDrafts = state.drafts.filter((d) => state.selectedDrafts.includes(d.id) && d.url);
-
-  return (
-    <section className="screen session" aria-labelledby="session-title">
-      <header className="screen-header">
-        <div className="title-stack">
-          <h1 id="session-title" data-testid="session-title">
-            {project?.name ?? ' '}
-          </h1>
-          {project && <span className={`kind-badge inline kind-${project.kind}`}>{KIND_LABEL[project.kind]}</span>}
-        </div>
-        <div className="header-tools">
-          <label className="check" title="Show the face mesh (M)">
-            <input type="checkbox" data-testid="toggle-mesh" checked={state.showMesh} onChange={() => session.getState().toggleMesh()} />
-            Face mesh
-          </label>
-        </div>
-      </header>
-
-      <div className="session-layout">
-        <div className="people-column">
-          {(['A', 'B'] as const).map((person) => (
-            <DropZone
-              key={person}
-              person={person}
-              title={`Person ${person}`}
-              disabledReason={importReason ?? (data.importing === person ? 'Importing and analysing…' : null)}
-              onFiles={(files) => void data.importFiles(person, files)}
-            >
-              {photosOf(person).map((photo) => (
-                <PhotoCard key={photo.id} photo={photo} showMesh={state.showMesh} onPickFace={(i) => void data.chooseFace(photo.id, i)} />
-              ))}
-            </DropZone>
-          ))}
-        </div>
-
-        <div className="work-column">
-          <div className="panel">
-            <h2 className="panel-title">Theme</h2>
-            <ThemePicker
-              themes={data.themes}
-              selected={state.themeId}
-              onPick={(id) => session.getState().pickTheme(id)}
-              unavailableReason={!hasCommand('themes.list') ? WAITING.themes : data.themes.length === 0 ? 'No themes are installed: themes/ holds one JSON file per theme.' : null}
-            />
-          </div>
-
-          <div className="panel">
-            <GeneratePanel
-              count={state.count}
-              seed={state.seed}
-              reuseSeed={state.reuseSeed}
-              blockedReason={blockedReason}
-              onCount={(count) => session.getState().setCount(count)}
-              onSeed={(seed) => session.getState().setSeed(seed)}
-              onReuseSeed={(reuse) => session.getState().setReuseSeed(reuse)}
-              onRandomSeed={() => session.getState().setSeed(randomSeed())}
-              onGenerate={() => void data.generate()}
-            />
-            {data.generation && (
-              <div className="generation-progress" data-testid="generation-progress" data-status={data.generation.status}>
-                <ProgressBar fraction={data.generation.progress} tone={data.generation.status === 'failed' ? 'failed' : data.generation.status === 'done' ? 'done' : 'accent'} label="Drafts" />
-                <span className="muted small">
-                  {data.generation.status === 'failed'
-                    ? data.generation.error?.message
-                    : data.generation.status === 'done'
-                      ? 'Drafts ready.'
-                      : `${data.generation.message || 'Rendering drafts…'} ${formatPercent(data.generation.progress)}`}
-                </span>
-              </div>
-            )}
-          </div>
-
-          <div className="panel panel-grow" ref={draftsPanel}>
-            <div className="panel-head">
-              <h2 className="panel-title">Drafts</h2>
-              <div className="panel-tools">
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-2k" onClick={() => void data.upscale('2k')}>
-                  Upscale 2K
-                </Button>
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.upscale')} data-testid="upscale-4k" onClick={() => void data.upscale('4k')}>
-                  Upscale 4K
-                </Button>
-                <Button disabled={selectedDrafts.length === 0 || !hasCommand('images.refine')} data-testid="refine" title="Refine arrives with the diffusion model; it needs one installed">
-                  Refine
-                </Button>
-                <Button icon="compare" disabled={selectedDrafts.length !== 2} data-testid="compare" title="Select two drafts to compare" onClick={() => setComparing(true)}>
-                  Compare
-                </Button>
-              </div>
-            </div>
-            {state.drafts.length === 0 ? (
-              <EmptyState icon="image" title="No drafts yet" testId="drafts-empty">
-                {hasCommand('generations.create') ? 'Add a selfie of each person, pick a theme and press Generate. ' : ''}
-                {WAITING.drafts}
-              </EmptyState>
-            ) : (
-              <DraftsGrid drafts={state.drafts} selected={state.selectedDrafts} aspect={4 / 5} onToggle={(id) => session.getState().toggleDraft(id)} />
-            )}
-          </div>
-        </div>
-      </div>
-
-      {comparing && selectedDrafts.length === 2 && selectedDrafts[0].url && selectedDrafts[1].url && (
-        <CompareView
-          left={{ url: selectedDrafts[0].url, label: `Seed ${selectedDrafts[0].seed}` }}
-          right={{ url: selectedDrafts[1].url, label: `Seed ${selectedDrafts[1].seed}` }}
-          onClose={() => setComparing(false)}
-        />
-      )}
-    </section>
-  );
+  if (project?.kind === 'baby') return <BabySession key={projectId} projectId={projectId} project={project} />;
+  return <CoupleSession key={projectId} projectId={projectId} project={project} />;
 }

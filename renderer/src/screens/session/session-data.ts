@@ -31,8 +31,8 @@ export function parseMesh(json: unknown): FaceView['points'] {
 }
 
 export function toThemeView(theme: ThemeSummary): ThemeView {
-  // thumbnailPath is a file path on the main side, not a project file: no URL for it yet.
-  return { id: theme.id, name: theme.name, description: theme.description, aspect: theme.aspect, previewUrl: null };
+  // thumbnailUrl is a small data: URL, so the media route never has to serve files outside projects.
+  return { id: theme.id, name: theme.name, description: theme.description, aspect: theme.aspect, previewUrl: theme.thumbnailUrl };
 }
 
 /** Identity scores are keyed by person id; the drafts grid labels them A and B. */

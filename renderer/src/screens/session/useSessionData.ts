@@ -15,9 +15,17 @@ export interface SessionData {
   chooseFace(photoId: string, faceIndex: number): Promise<void>;
   generate(): Promise<void>;
   upscale(target: '2k' | '4k'): Promise<void>;
+  /** Re-reads the project's drafts (baby portraits are drafts too) after another job made some. */
+  reloadDrafts(): Promise<void>;
 }
 
-export function useSessionData(projectId: string | null): SessionData {
+export interface SessionDataOptions {
+  /** Baby projects have scenes, not themes: skip themes.list and its preview rendering. */
+  themes: boolean;
+}
+
+export function useSessionData(projectId: string | null, options: SessionDataOptions = { themes: true }): SessionData {
+  const wantThemes = options.themes;
   const { bridge, session, toasts, jobs } = useServices();
   const [themes, setThemes] = useState<ThemeView[]>([]);
   const [importing, setImporting] = useState<PersonSlot | null>(null);
@@ -75,7 +83,7 @@ export function useSessionData(projectId: string | null): SessionData {
     let live = true;
     void (async () => {
       try {
-        const [photos, themeRows] = await Promise.all([bridge.invoke('photos.list', { projectId }), bridge.invoke('themes.list', {})]);
+        const [photos, themeRows] = await Promise.all([bridge.invoke('photos.list', { projectId }), wantThemes ? bridge.invoke('themes.list', {}) : Promise.resolve([])]);
         if (!live) return;
         showPhotos(photos);
         setThemes(themeRows.map(toThemeView));
@@ -89,7 +97,7 @@ export function useSessionData(projectId: string | null): SessionData {
     return () => {
       live = false;
     };
-  }, [bridge, fail, loadDrafts, loadMeshes, projectId, session, showPhotos]);
+  }, [bridge, fail, loadDrafts, loadMeshes, projectId, session, showPhotos, wantThemes]);
 
   // Drafts appear when the generation job finishes.
   useEffect(() => {
@@ -154,6 +162,7 @@ export function useSessionData(projectId: string | null): SessionData {
       }
       toasts.getState().show({ tone: 'success', message: `Upscale to ${target.toUpperCase()} queued: follow it in the Queue.` });
     },
+    reloadDrafts: loadDrafts,
   };
 }
 
@@ -161,7 +170,8 @@ function slotRole(photo: Photo): 'a' | 'b' {
   return photo.role ?? 'a';
 }
 
-function useJob(id: string | null): Job | null {
+/** The live state of one job, from the jobs store (kept current by job.updated events). */
+export function useJob(id: string | null): Job | null {
   const { jobs } = useServices();
   const [job, setJob] = useState<Job | null>(null);
   useEffect(() => {
