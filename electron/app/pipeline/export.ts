@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import type { Image8 } from '../../../native/image/types';
 import { encodeWithRecipe } from '../../../native/recipe/embed';
+import type { PortraitRecipe } from './recipe';
 
 export const PAPERS = {
   '4x6': [4, 6],
@@ -67,4 +68,17 @@ export async function renderPrint(image: Image8, paper: Paper, faces: readonly B
   const resized: Image8 = { ...size, channels: image.channels, data: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) };
   const bytes = await encodeWithRecipe(resized, recipe, { format: 'jpeg', quality: 95, embed, density: PRINT_DPI });
   return { bytes, ...size, crop, sourceDpi: Math.round((crop.width / size.width) * PRINT_DPI) };
+}
+
+/** Face boxes from a portrait recipe, scaled from the draft to an image `width` pixels wide (none for other images). */
+export function recipeFaceBoxes(recipe: unknown, width: number): Box[] {
+  const r = recipe as Partial<PortraitRecipe> | null;
+  if (r?.kind !== 'pairlight-portrait' || !r.faces || !r.draft) return [];
+  const k = width / r.draft.width;
+  return r.faces.map(({ box }) => ({ x: box.x * k, y: box.y * k, width: box.width * k, height: box.height * k }));
+}
+
+/** The exported file's recipe: the source's own, plus how it was exported. */
+export function exportRecipe(source: unknown, paper: Paper): Record<string, unknown> {
+  return { ...(source && typeof source === 'object' ? source : {}), export: { paper, dpi: PRINT_DPI, colourSpace: 'sRGB' } };
 }

@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { writeFileAtomic } from '../../app/files/atomic';
-import { PAPERS, renderPrint, type Paper } from '../../app/pipeline/export';
-import type { PortraitRecipe } from '../../app/pipeline';
+import { exportRecipe, PAPERS, recipeFaceBoxes, renderPrint, type Paper } from '../../app/pipeline/export';
 import { decodeImage, ImageImportError } from '../../../native/face';
 import { readRecipe } from '../../../native/recipe/embed';
 
@@ -25,14 +24,6 @@ function parse(args: string[]): { input: string; paper: Paper; out: string } | s
   if (!paper || !Object.hasOwn(PAPERS, paper)) return `--paper must be one of ${Object.keys(PAPERS).join(', ')}.`;
   if (!out || !/\.jpe?g$/i.test(out)) return '--out must be a .jpg file.';
   return { input: path.resolve(input), paper: paper as Paper, out: path.resolve(out) };
-}
-
-/** Face boxes of the recipe, scaled from the draft to this image's size. */
-function facesOf(recipe: unknown, width: number): PortraitRecipe['faces'][number]['box'][] {
-  const r = recipe as Partial<PortraitRecipe> | null;
-  if (r?.kind !== 'pairlight-portrait' || !r.faces || !r.draft) return [];
-  const k = width / r.draft.width;
-  return r.faces.map(({ box }) => ({ x: box.x * k, y: box.y * k, width: box.width * k, height: box.height * k }));
 }
 
 const command: CliCommand = {
@@ -56,8 +47,8 @@ const command: CliCommand = {
       throw error;
     }
     const source = await readRecipe(await readFile(parsed.input)).catch(() => null);
-    const faces = facesOf(source, photo.image.width);
-    const recipe = { ...(source && typeof source === 'object' ? source : {}), export: { paper: parsed.paper, dpi: 300, colourSpace: 'sRGB' } };
+    const faces = recipeFaceBoxes(source, photo.image.width);
+    const recipe = exportRecipe(source, parsed.paper);
     const print = await renderPrint(photo.image, parsed.paper, faces, recipe);
     await writeFileAtomic(parsed.out, print.bytes);
     const soft = print.sourceDpi < 200 ? ` — only ${print.sourceDpi} source pixels per inch: upscale to 4K first for a sharper print` : '';

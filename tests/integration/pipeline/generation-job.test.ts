@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../electron/contract';
 import { invokeCommand } from '../../../electron/app/dispatch';
@@ -97,6 +98,15 @@ describe('couple.generate job and the image commands', () => {
     expect(recipe.stage).toBe('upscaled');
     expect(recipe.upscale).toMatchObject({ model: 'x4fast', target: '2k', width: up.width, height: up.height });
     expect(recipe.models.some((m) => m.id === 'realesrgan-x4fast' && m.sha256.length === 64)).toBe(true);
+  });
+
+  it('exports a print of the upscaled image as an export child at 300 DPI', async () => {
+    const [up] = await call(lib.services, 'images.list', { projectId: ids.projectId, stage: 'upscaled' });
+    const print = await call(lib.services, 'export.print', { imageId: up.id, paper: '5x7' });
+    expect(print).toMatchObject({ stage: 'export', parentId: up.id, seed: up.seed, width: 1500, height: 2100 });
+    const meta = await sharp(join(lib.services.folders.pathOf(ids.projectId), print.relPath)).metadata();
+    expect([meta.format, meta.width, meta.height, meta.density]).toEqual(['jpeg', 1500, 2100, 300]);
+    expect((await call(lib.services, 'images.lineage', { id: print.id })).map((i) => i.stage)).toEqual(['export', 'upscaled', 'draft']);
   });
 });
 

@@ -10,7 +10,7 @@ export const generationDir = (generationId: string): string => `outputs/${genera
 
 export async function readPngImage(workDir: string, relPath: string): Promise<Image8> {
   const bytes = await readFile(join(workDir, relPath)).catch(() => {
-    throw new PairlightError('INTERRUPTED', `An intermediate image (${relPath}) is missing, so this job cannot resume. Start the generation again.`);
+    throw new PairlightError('NOT_FOUND', `The image file ${relPath} is missing from the project folder. Make the image again (or restore it if you deleted it).`);
   });
   const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
