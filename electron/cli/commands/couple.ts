@@ -21,7 +21,7 @@ import {
 import { appVersion } from '../../app/version';
 import { defaultModelsDir, SAME_PERSON_THRESHOLD } from '../../../native/face';
 
-const USAGE = 'pairlight couple --a A.jpg --b B.jpg --theme THEME --seeds N --out DIR [--seed FIRST] [--upscale 2k|4k] [--upscale-model x4fast|x4plus] [--json] [--models DIR]';
+const USAGE = 'pairlight couple --a A.jpg --b B.jpg --theme THEME --seeds N --out DIR [--seed FIRST] [--upscale 2k|4k] [--upscale-model x4fast|x4plus] [--face-a N] [--face-b N] [--json] [--models DIR]';
 
 export interface CoupleArgs {
   a: string;
@@ -34,6 +34,9 @@ export interface CoupleArgs {
   upscaleModel: 'x4fast' | 'x4plus';
   json: boolean;
   modelsDir: string;
+  /** 0-based face of each group photo (the CLI takes 1-based, largest first); default the largest usable. */
+  faceA?: number;
+  faceB?: number;
 }
 
 export function parseCoupleArgs(args: string[]): CoupleArgs | string {
@@ -42,7 +45,7 @@ export function parseCoupleArgs(args: string[]): CoupleArgs | string {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
-    else if (['--a', '--b', '--theme', '--seeds', '--seed', '--out', '--upscale', '--upscale-model', '--models'].includes(a)) {
+    else if (['--a', '--b', '--theme', '--seeds', '--seed', '--out', '--upscale', '--upscale-model', '--models', '--face-a', '--face-b'].includes(a)) {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `${a} needs a value.`;
       v[a.slice(2)] = value;
@@ -57,6 +60,14 @@ export function parseCoupleArgs(args: string[]): CoupleArgs | string {
   const upscaleModel = v['upscale-model'] ?? 'x4fast';
   if (upscaleModel !== 'x4fast' && upscaleModel !== 'x4plus') return `--upscale-model must be x4fast or x4plus, not "${upscaleModel}".`;
   for (const k of ['a', 'b'] as const) if (!existsSync(v[k]!)) return `--${k}: ${v[k]} does not exist.`;
+  const face = (k: 'face-a' | 'face-b'): number | undefined | string => {
+    if (v[k] === undefined) return undefined;
+    const n = Number(v[k]);
+    return Number.isInteger(n) && n >= 1 ? n - 1 : `--${k} must be a face number from 1 (the largest face).`;
+  };
+  const [faceA, faceB] = [face('face-a'), face('face-b')];
+  if (typeof faceA === 'string') return faceA;
+  if (typeof faceB === 'string') return faceB;
   return {
     a: path.resolve(v.a!),
     b: path.resolve(v.b!),
@@ -68,6 +79,8 @@ export function parseCoupleArgs(args: string[]): CoupleArgs | string {
     upscaleModel,
     json,
     modelsDir: path.resolve(v.models ?? defaultModelsDir()),
+    faceA,
+    faceB,
   };
 }
 
@@ -122,8 +135,8 @@ export async function runCouple(args: string[], ctx: CliContext, signal?: AbortS
   const log = (line: string): void => (parsed.json ? ctx.err(line) : ctx.out(line));
   try {
     const theme = resolveThemeOrFail(parsed.theme);
-    const a = await analyzeForPortrait(parsed.a, { models, label: 'person A' });
-    const b = await analyzeForPortrait(parsed.b, { models, label: 'person B' });
+    const a = await analyzeForPortrait(parsed.a, { models, label: 'person A', faceIndex: parsed.faceA });
+    const b = await analyzeForPortrait(parsed.b, { models, label: 'person B', faceIndex: parsed.faceB });
     const seeds = seedsFrom(parsed.firstSeed ?? theme.variation.baseSeed, parsed.seeds);
     const drafts = await scoredCoupleDrafts({ a, b, theme, seeds, models, threshold: SAME_PERSON_THRESHOLD, appVersion: appVersion(), signal });
     const refine = drafts[0]?.recipe.refine;
