@@ -13,6 +13,8 @@ export type {
   Job,
   JobStatus,
   JobStep,
+  ModelListItem,
+  ModelTask,
   PairlightBridge,
   PairlightErrorData,
   PersonRole,

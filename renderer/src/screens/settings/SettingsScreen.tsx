@@ -3,6 +3,8 @@ import { useServices, useSettings } from '../../app/services';
 import type { ProviderPreference } from '../../bridge/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
+import { hasCommand } from '../../bridge/capabilities';
+import { ModelsPanel } from './models/ModelsPanel';
 import { NumberField } from './NumberField';
 import { SettingRow } from './SettingRow';
 
@@ -107,9 +109,13 @@ export function SettingsScreen() {
               </SettingRow>
             </div>
 
-            <div className="settings-section">
+            <div className="settings-section" data-testid="settings-models">
               <h2 className="group-title">Models</h2>
-              <p className="muted">The model manager (installed models, checksums, licences, adding your own) arrives with the models commands.</p>
+              {hasCommand('models.list') ? (
+                <ModelsPanel info={info} preference={settings.provider} />
+              ) : (
+                <p className="muted">The model manager (installed models, checksums, licences, adding your own) arrives with the models commands.</p>
+              )}
             </div>
 
             <p className="muted small about">Pairlight {info?.version ?? ''} · no telemetry, no network except model downloads you start.</p>
