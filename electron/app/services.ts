@@ -59,6 +59,8 @@ export function createServices(options: ServicesOptions): AppServices {
   let lock: QueueLock | null = null;
   let closed = false;
   let models: Promise<PipelineModels> | null = null;
+  let openedModels: PipelineModels | null = null;
+  let reportedProvider: string | undefined;
   let manager: Promise<ModelManager> | null = null;
   const modelManager = (): Promise<ModelManager> => {
     manager ??= import('./model-library').then((lib) => {
@@ -91,7 +93,15 @@ export function createServices(options: ServicesOptions): AppServices {
     folders: new ProjectFolders(layout.projects),
     events,
     queue,
-    runtime: {},
+    runtime: {
+      // Until someone reports otherwise, the provider in use is the one the pipeline's sessions loaded on.
+      get provider() {
+        return reportedProvider ?? openedModels?.sessions.providerInUse?.provider;
+      },
+      set provider(value: string | undefined) {
+        reportedProvider = value;
+      },
+    },
     modelManager,
     pipelineModels() {
       models ??= import('./pipeline/models').then(async (m) => {
@@ -102,6 +112,7 @@ export function createServices(options: ServicesOptions): AppServices {
           const lib = await import('./model-library');
           opened.diffusion = await lib.userDiffusionModel(await modelManager()).catch(() => null);
         }
+        openedModels = opened;
         return opened;
       });
       return models;

@@ -96,8 +96,14 @@ export function describeProvider(loaded: Pick<LoadedSession, 'provider' | 'fallb
 /** Caches sessions by model path and preference so each model is loaded once per process. */
 export class SessionCache {
   private readonly sessions = new Map<string, Promise<LoadedSession>>();
+  private latest: Pick<LoadedSession, 'provider' | 'fallbacks'> | null = null;
 
   constructor(private readonly defaults: SessionOptions = {}) {}
+
+  /** Where the most recently loaded session runs (null before any load): what the app reports as in use. */
+  get providerInUse(): Pick<LoadedSession, 'provider' | 'fallbacks'> | null {
+    return this.latest;
+  }
 
   get(modelPath: string, opts: SessionOptions = {}): Promise<LoadedSession> {
     const merged = { ...this.defaults, ...opts };
@@ -106,7 +112,10 @@ export class SessionCache {
     if (!p) {
       p = createSession(modelPath, merged);
       // A failed load is not cached: the user may fix the file or the setting and retry.
-      p.catch(() => this.sessions.delete(key));
+      p.then(
+        (loaded) => (this.latest = { provider: loaded.provider, fallbacks: loaded.fallbacks }),
+        () => this.sessions.delete(key),
+      );
       this.sessions.set(key, p);
     }
     return p;

@@ -127,6 +127,16 @@ describe('models.list', () => {
   });
 });
 
+describe('app.info provider', () => {
+  it('reports the execution provider once a pipeline session has loaded, none before', async () => {
+    expect((await ok('app.info', {})).provider).toBeUndefined();
+    const models = await services.pipelineModels();
+    await models.sessions.get(models.upscalePaths.x4fast!, { preference: 'cpu' });
+    // This machine has no GPU: CPU is what runs.
+    expect((await ok('app.info', {})).provider).toBe('cpu');
+  });
+});
+
 describe('models.import', () => {
   it('refuses a wrong-shape model with MODEL_INVALID and the field at fault, installing nothing', async () => {
     const error = await refused('models.import', { path: await writeSource('big.onnx', embeddingModel({ side: 128 })), task: 'face-embedding' });

@@ -7,6 +7,8 @@ import { AddModel } from './AddModel';
 import { ModelRow } from './ModelRow';
 import './models.css';
 
+const PROVIDER_LABELS: Record<string, string> = { cuda: 'CUDA', dml: 'DirectML', coreml: 'Core ML', cpu: 'CPU' };
+
 interface ModelsPanelProps {
   info: AppInfo | null;
   preference: ProviderPreference;
@@ -51,7 +53,7 @@ export function ModelsPanel({ info, preference }: ModelsPanelProps) {
   return (
     <div className="models-panel" data-testid="models-panel">
       <p className="muted small" data-testid="runtime-provider">
-        ONNX Runtime provider in use: <strong>{info?.provider ?? 'none yet'}</strong>
+        ONNX Runtime provider in use: <strong>{info?.provider ? (PROVIDER_LABELS[info.provider] ?? info.provider) : 'none yet'}</strong>
         {info?.provider ? '' : ' (shows once a model has run)'} · preference: {preference}
       </p>
       <h3 className="model-group-title">Add a model</h3>
