@@ -20,7 +20,7 @@ export function forwardModelEvents(manager: ModelManager, bus: EventBus): () => 
   return manager.onEvent((e) => {
     if (e.type === 'download-progress') {
       const { id, bytes, total, rate, phase, note } = e.progress;
-      bus.emit('models.progress', { id, bytes, total, rate: Math.max(0, rate), phase, ...(note !== undefined ? { note } : {}) });
+      bus.emit('models.progress', { id, bytes, total, rate: Number.isFinite(rate) ? Math.max(0, rate) : 0, phase, ...(note !== undefined ? { note } : {}) });
     } else {
       bus.emit('models.changed', {});
     }
