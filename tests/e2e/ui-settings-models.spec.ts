@@ -112,3 +112,33 @@ test('downloads a model with a progress bar, installs it, then removes it', asyn
     await server.close();
   }
 });
+
+test('a download can be cancelled, shows as paused, and resumes to the end', async ({ app }) => {
+  const payload = embeddingModel({ length: 131_072 });
+  const server = await startLoopbackServer((req, res) => serveWithRange(req, res, payload, { chunks: 100, delayMs: 60 }));
+  try {
+    const section = await openModels(app);
+    await section.getByTestId('add-mode-download').click();
+    await section.getByTestId('model-url').fill(server.url());
+    await section.getByTestId('model-sha256').fill(sha256(payload));
+    await section.getByTestId('model-id').fill('slow-embedder');
+    await section.getByTestId('model-task-select').selectOption('face-embedding');
+    await section.getByTestId('model-licence-input').fill('MIT');
+    await section.getByTestId('add-model-submit').click();
+
+    const row = section.getByTestId('model-slow-embedder');
+    await expect(row.getByTestId('model-progress')).toContainText('Receiving');
+    await row.getByTestId('model-cancel').click();
+    await expect(row.getByTestId('model-status')).toHaveText('Paused');
+    await expect(row.getByTestId('model-progress')).toContainText('resumes where it stopped');
+    // Cancelling is not a failure: no error toast.
+    await expect(app.getByTestId('toast')).toHaveCount(0);
+
+    await row.getByTestId('model-resume').click();
+    await expect(row.getByTestId('model-status')).toHaveText('Installed', { timeout: 30_000 });
+    // The resumed request asked only for the rest of the file.
+    expect(server.requests.at(-1)?.range).toMatch(/^bytes=[1-9]\d*-$/);
+  } finally {
+    await server.close();
+  }
+});
