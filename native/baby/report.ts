@@ -67,7 +67,8 @@ export function traitReport(a: ParentTraits, b: ParentTraits, v: Variation, rese
   const lines: ReportLine[] = [];
   for (const trait of Object.keys(v.shapes) as ShapeTrait[]) {
     const c = v.shapes[trait];
-    const value = c.source === 'B' ? describeShape(trait, b) : c.source === 'A' ? describeShape(trait, a) : `between ${describeShape(trait, a)} and ${describeShape(trait, b)}`;
+    const [da, db] = [describeShape(trait, a), describeShape(trait, b)];
+    const value = c.source === 'B' ? db : c.source === 'A' || da === db ? da : `between ${da} and ${db}`;
     lines.push({ trait: trait[0].toUpperCase() + trait.slice(1), value, from: fromWho(c.source), confidence: +shapeConfidence(trait, a, b, c.source).toFixed(2), probability: +c.probability.toFixed(3) });
   }
   const eyeA = a.colour.eyeColour, eyeB = b.colour.eyeColour;

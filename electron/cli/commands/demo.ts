@@ -1,7 +1,7 @@
 // `pairlight demo --out DIR`: the main job end to end on the bundled sample couple, through the
 // same commands and job queue the app uses: a couple project, both selfies imported, 4 drafts
-// in each of two themes, the best draft of each upscaled to 2K; the images are copied under
-// DIR and listed with their identity scores.
+// in each of two themes, the best draft of each upscaled to 2K, and a future-baby set with the
+// same two people as parents; the images are copied under DIR and listed with their scores.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliContext } from '../command';
@@ -18,6 +18,7 @@ import { withInterrupt } from './couple';
 const USAGE = 'pairlight demo --out DIR [--themes ID,ID] [--data-dir DIR]';
 const DEFAULT_THEMES = ['golden-hour', 'studio-session'];
 const DRAFTS = 4;
+const BABY_VARIATIONS = 2;
 
 interface DemoArgs {
   out: string;
@@ -41,7 +42,7 @@ function parseDemoArgs(args: string[], env: NodeJS.ProcessEnv): DemoArgs | strin
   if (!out) return 'Give the output folder with --out.';
   if (themes.length === 0) return '--themes needs at least one theme id.';
   // A library of its own under the output folder unless one is named: the demo never touches the user's.
-  return { out: path.resolve(out), themes, dataDir: path.resolve(dataDir ?? env.PAIRLIGHT_DATA_DIR ?? path.join(out, 'library')) };
+  return { out: path.resolve(out), themes, dataDir: path.resolve(dataDir ?? (env.PAIRLIGHT_DATA_DIR || path.join(out, 'library'))) };
 }
 
 async function call<C extends CommandName>(services: AppServices, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
@@ -115,6 +116,22 @@ export async function runDemo(args: string[], ctx: CliContext, signal?: AbortSig
     for (const { image, file } of rows) {
       const verdict = image.rejected ? `REJECTED: ${image.rejectReason}` : 'ok';
       ctx.out(`${file}  ${image.stage}  seed ${image.seed}  ${image.width}×${image.height}  identity A ${score(image, personA)} B ${score(image, personB)}  ${verdict}`);
+    }
+
+    // One future-baby set from the same two people as parents: portraits and their trait reports.
+    const babyStart = performance.now();
+    const family = await call(services, 'projects.create', { name: 'Demo baby', kind: 'baby' });
+    const [pa, pb] = [await call(services, 'photos.import', { projectId: family.id, role: 'a', path: samples[0] }), await call(services, 'photos.import', { projectId: family.id, role: 'b', path: samples[1] })];
+    const babyJob = await finished(services, await call(services, 'generations.createBaby', { projectId: family.id, age: 'newborn', variations: BABY_VARIATIONS, shareA: 0.5, seed: 2026 }));
+    ctx.out(`baby: ${babyJob.message} (${((performance.now() - babyStart) / 1000).toFixed(1)} s)`);
+    for (const image of await call(services, 'images.list', { projectId: family.id, sort: 'oldest' })) {
+      const folder = services.folders.pathOf(family.id);
+      const file = path.join(parsed.out, 'baby', path.basename(image.relPath));
+      await copyFileAtomic(path.join(folder, image.relPath), file);
+      const recipe = (await call(services, 'images.lineage', { id: image.id }))[0]?.recipe as { reportCard?: string } | undefined;
+      const card = recipe?.reportCard ? path.join(parsed.out, 'baby', path.basename(recipe.reportCard)) : null;
+      if (card && recipe?.reportCard) await copyFileAtomic(path.join(folder, recipe.reportCard), card);
+      ctx.out(`${file}  baby  seed ${image.seed}  looks like A ${score(image, pa.personId!)} B ${score(image, pb.personId!)}${card ? `  report ${card}` : ''}`);
     }
     ctx.out(`Done in ${elapsed()}. Open the project with PAIRLIGHT_DATA_DIR=${parsed.dataDir}.`);
     return 0;

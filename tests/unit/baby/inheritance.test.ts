@@ -45,3 +45,20 @@ describe('inheritance model', () => {
     expect(Math.abs(high.a / 4000 - 0.6)).toBeLessThan(0.03);
   });
 });
+
+describe('trait report wording', () => {
+  it('a blend of two parents described alike says it once', async () => {
+    const { traitReport } = await import('../../../native/baby/report');
+    const { analyseParent } = await import('../../../native/baby/traits');
+    const { makeVariation } = await import('../../../native/baby/inheritance');
+    const { syntheticFace, syntheticPoints } = await import('./synthetic-face');
+    const pts = syntheticPoints();
+    const img = { width: 600, height: 600, channels: 3 as const, data: new Uint8Array(600 * 600 * 3).fill(150) };
+    const t = analyseParent(img, syntheticFace(pts));
+    const v = makeVariation(t, t, 0.5, createRng(2), 2);
+    v.shapes.nose = { source: 'blend', weightA: 0.5, probability: 0.25 };
+    const nose = traitReport(t, t, v, { a: 0.5, b: 0.5 }).lines.find((l) => l.trait === 'Nose')!;
+    expect(nose.value).not.toMatch(/between/);
+    expect(nose.from).toBe('Both (blend)');
+  });
+});
