@@ -51,7 +51,7 @@ export async function scoredCoupleDrafts(req: CoupleRunRequest): Promise<ScoredD
     const scores = await scoreIdentity(d.image, d.faces, sources, req.models);
     const verdict = identityGate(scores, req.threshold, COUPLE_LABELS);
     req.onProgress?.('identity', i + 1, drafts.length);
-    const refine = await refineDraft(d.image, d.faces.map((f) => f.box), req.theme, d.seed, req.models, { signal: req.signal });
+    const refine = await refineDraft(d.image, d.faces.map((f) => f.box), req.theme.refine, d.seed, req.models, { signal: req.signal });
     req.onProgress?.('refine', i + 1, drafts.length);
     const recipe = draftRecipe({
       appVersion: req.appVersion,

@@ -8,7 +8,9 @@ import type { PipelineModels } from './models';
 
 export const REFINE_SKIPPED_MESSAGE = 'Refine skipped: no diffusion model is installed (add one in Settings › Models). Drafts go on unrefined.';
 
-export type RefineOutcome = { refined: false; message: string } | { refined: true; image: Image8; model: { id: string; sha256: string }; params: ResolvedTheme['refine'] };
+export type RefineParams = ResolvedTheme['refine'];
+
+export type RefineOutcome = { refined: false; message: string } | { refined: true; image: Image8; model: { id: string; sha256: string }; params: RefineParams };
 
 function toFloat(image: Image8): { width: number; height: number; channels: 3; data: Float32Array } {
   const n = image.width * image.height;
@@ -25,7 +27,7 @@ function toImage8(f: { width: number; height: number; data: Float32Array }): Ima
 
 // Themes spell samplers the way photographers' tools do; the engine uses the contract's names
 // (its dpmpp_2m already runs on a Karras grid).
-const SAMPLER: Record<ResolvedTheme['refine']['sampler'], SamplerName> = {
+const SAMPLER: Record<RefineParams['sampler'], SamplerName> = {
   ddim: 'ddim',
   euler: 'euler',
   'euler-a': 'euler_a',
@@ -40,14 +42,13 @@ export function refineAvailable(models: PipelineModels): boolean {
 export async function refineDraft(
   image: Image8,
   faceBoxes: readonly FaceBox[],
-  theme: ResolvedTheme,
+  params: RefineParams,
   seed: number,
   models: PipelineModels,
   opts: { signal?: AbortSignal; onProgress?(step: number, total: number): void } = {},
 ): Promise<RefineOutcome> {
   const model = models.diffusion;
   if (!model) return { refined: false, message: REFINE_SKIPPED_MESSAGE };
-  const params = theme.refine;
   const out = await refineImage(toFloat(image), {
     modelPath: model.path,
     strength: params.strength,

@@ -27,7 +27,7 @@ describe('baby.generate job', () => {
   it('saves each variation with its report, report card and resemblance to both parents', async () => {
     const [job] = await call(lib.services, 'jobs.list', { projectId });
     expect(job.status).toBe('done');
-    expect(job.steps.map((s) => s.name)).toEqual(['parents', 'portraits', 'save']);
+    expect(job.steps.map((s) => s.name)).toEqual(['parents', 'portraits', 'refine', 'save']);
     const images = await call(lib.services, 'images.list', { projectId });
     expect(images).toHaveLength(2);
     const dir = lib.services.folders.pathOf(projectId);
@@ -36,6 +36,8 @@ describe('baby.generate job', () => {
       expect(Object.keys(image.identityScores!).sort()).toEqual([personA, personB].sort());
       const recipe = (await readRecipe(readFileSync(join(dir, image.relPath)))) as BabyRecipe;
       expect(recipe).toMatchObject({ kind: 'pairlight-baby', age: 'newborn', shareA: 0.8, seed: image.seed });
+      // No real diffusion model ships, so refine says it was skipped rather than pretending.
+      expect(recipe.refine).toMatchObject({ ran: false, message: expect.stringMatching(/Refine skipped/) });
       expect(recipe.report.lines.map((l) => l.trait)).toEqual(expect.arrayContaining(['Eye colour', 'Hair colour', 'Nose']));
       expect(existsSync(join(dir, recipe.reportCard))).toBe(true);
       expect(image.relPath.includes('.step.')).toBe(false);

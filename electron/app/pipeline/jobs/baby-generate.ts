@@ -1,4 +1,4 @@
-// The 'baby.generate' job: parents → portraits → save. The two parents are the project's
+// The 'baby.generate' job: parents → portraits → refine (only with a diffusion model) → save. The two parents are the project's
 // person A and person B (their chosen photo and face, as for a couple). Each variation's
 // portrait, trait report and report card are written at deterministic names, and the rows
 // only by `save`, in one transaction, so a resumed job neither duplicates nor loses work.
@@ -18,6 +18,17 @@ import type { ImageRecord } from '../../store/repositories';
 import { faceModelIds, modelStamp, type ModelStampEntry } from '../models';
 import { loadSubject, resolveSubjects, type SubjectRef } from '../project/subjects';
 import { encodePlainPng, generationDir, readPngImage } from './files';
+import { refineDraft, REFINE_SKIPPED_MESSAGE, type RefineParams } from '../refine';
+
+/**
+ * Refine for infant portraits: a gentle pass (the low end of the 0.4–0.7 range) that can
+ * soften the seams of the mesh warp; the face itself is protected by its mask at half that.
+ */
+export const BABY_REFINE: RefineParams = {
+  sampler: 'dpmpp-2m-karras', steps: 20, cfg: 4, strength: 0.4,
+  prompt: 'photograph of a newborn baby, soft window light, natural infant skin',
+  negativePrompt: 'adult, teeth, makeup, deformed face, plastic skin, cartoon, painting, text',
+};
 
 export const BabyAgeSchema = z.enum(['newborn', '1y', '3y']);
 export const BabySceneSchema = z.enum(['nursery', 'soft-studio', 'outdoor']);
@@ -53,11 +64,13 @@ export interface BabyRecipe {
   faces: { box: { x: number; y: number; width: number; height: number } }[];
   /** The exported report card beside the portrait. */
   reportCard: string;
+  refine: { ran: false; message: string } | { ran: true; model: ModelStampEntry; params: RefineParams };
 }
 
 interface ParentsOut { subjects: SubjectRef[]; inputs: { role: string; sha256: string }[] }
 interface PortraitOut { seed: number; file: string; resemblance: { a: number; b: number }; report: TraitReport; variation: Variation; box: BabyRecipe['faces'][number]['box'] }
 interface PortraitsOut { portraits: PortraitOut[] }
+type RefineOut = { ran: false; message: string } | { ran: true; model: { id: string; sha256: string }; files: Record<string, string> };
 interface SaveOut { generationId: string; imageIds: string[] }
 
 type Ctx = StepContext<BabyGenerateInput>;
@@ -111,12 +124,34 @@ export function babyGenerateJob(services: AppServices) {
     },
   };
 
+  const refine: JobStep<BabyGenerateInput, RefineOut> = {
+    name: 'refine',
+    async run(ctx) {
+      const models = await services.pipelineModels();
+      if (!models.diffusion) {
+        ctx.progress(1, REFINE_SKIPPED_MESSAGE);
+        return { ran: false, message: REFINE_SKIPPED_MESSAGE };
+      }
+      const list = (ctx.outputs.portraits as PortraitsOut).portraits;
+      const files: Record<string, string> = {};
+      for (const [i, p] of list.entries()) {
+        const r = await refineDraft(await readPngImage(ctx.workDir, p.file), [p.box], BABY_REFINE, p.seed, models, { signal: ctx.signal });
+        if (!r.refined) return { ran: false, message: r.message };
+        files[p.seed] = `${generationDir(ctx.jobId)}/baby-${p.seed}-refined.step.png`;
+        await ctx.writeFile(files[p.seed], await encodePlainPng(r.image));
+        ctx.progress((i + 1) / list.length, `Refined ${i + 1} of ${list.length}`);
+      }
+      return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files };
+    },
+  };
+
   const save: JobStep<BabyGenerateInput, SaveOut> = {
     name: 'save',
     async run(ctx) {
       const models = await services.pipelineModels();
       const { subjects, inputs } = ctx.outputs.parents as ParentsOut;
       const list = (ctx.outputs.portraits as PortraitsOut).portraits;
+      const refined = ctx.outputs.refine as RefineOut;
       const embed = services.repos.settings.get().embedMetadata;
       const generationId = ctx.jobId;
       const now = services.clock();
@@ -124,7 +159,8 @@ export function babyGenerateJob(services: AppServices) {
       const rows: ImageRecord[] = [];
       for (const [i, p] of list.entries()) {
         ctx.throwIfCancelled();
-        const image = await readPngImage(ctx.workDir, p.file);
+        const refinedFile = refined.ran ? refined.files[p.seed] : undefined;
+        const image = await readPngImage(ctx.workDir, refinedFile ?? p.file);
         const base = `${generationDir(generationId)}/baby-${ctx.input.age}-${p.seed}`;
         const reportCard = `${base}-report.png`;
         await ctx.writeFile(reportCard, await renderReportCard(image, p.report, `Variation ${i + 1} \u00b7 ${ctx.input.age}`));
@@ -133,6 +169,7 @@ export function babyGenerateJob(services: AppServices) {
           seed: p.seed, baseSeed: ctx.input.seed, inputs, models: modelStamp(models, faceModelIds(models)),
           age: ctx.input.age, scene: ctx.input.scene, shareA: ctx.input.shareA, variation: p.variation, report: p.report,
           faces: [{ box: p.box }], reportCard,
+          refine: refined.ran ? { ran: true, model: refined.model, params: BABY_REFINE } : { ran: false, message: refined.message },
         };
         const relPath = `${base}.png`;
         await ctx.writeFile(relPath, await encodeWithRecipe(image, recipe, { format: 'png', embed }));
@@ -149,7 +186,8 @@ export function babyGenerateJob(services: AppServices) {
         repos.generations.insert({ id: generationId, projectId: ctx.input.projectId, kind: 'baby', recipe: ctx.input, createdAt: now });
         for (const r of rows) repos.images.insert(r);
       })();
-      await Promise.all(list.map((p) => rm(join(ctx.workDir, p.file), { force: true })));
+      const stepFiles = [...list.map((p) => p.file), ...(refined.ran ? Object.values(refined.files) : [])];
+      await Promise.all(stepFiles.map((f) => rm(join(ctx.workDir, f), { force: true })));
       return { generationId, imageIds: rows.map((r) => r.id) };
     },
   };
@@ -158,7 +196,7 @@ export function babyGenerateJob(services: AppServices) {
     type: 'baby.generate',
     heavy: true,
     input: BabyGenerateInput,
-    steps: [parents, portraits, save] as JobStep<BabyGenerateInput>[],
+    steps: [parents, portraits, refine, save] as JobStep<BabyGenerateInput>[],
     doneMessage: (outputs) => `${(outputs.save as SaveOut).imageIds.length} baby portraits with their trait reports.`,
   });
 }

@@ -119,7 +119,7 @@ export function coupleGenerateJob(services: AppServices) {
       const files: Record<string, string> = {};
       const list = out<DraftsOut>(ctx, 'drafts').drafts.filter((d) => !verdicts.find((v) => v.seed === d.seed)?.rejected);
       for (const [i, d] of list.entries()) {
-        const r = await refineDraft(await readPngImage(ctx.workDir, d.file), d.faces.map((f) => f.box), theme(ctx), d.seed, models, { signal: ctx.signal });
+        const r = await refineDraft(await readPngImage(ctx.workDir, d.file), d.faces.map((f) => f.box), theme(ctx).refine, d.seed, models, { signal: ctx.signal });
         if (!r.refined) return { ran: false, message: r.message };
         files[d.seed] = `${generationDir(ctx.jobId)}/refined-${d.seed}.step.png`;
         await ctx.writeFile(files[d.seed], await encodePlainPng(r.image));
