@@ -9,7 +9,8 @@ export interface GalleryImage {
   id: string;
   projectId: string;
   url: string;
-  thumbUrl: string;
+  /** A small preview; null when the app makes it on demand (see useThumbnail). */
+  thumbUrl: string | null;
   width: number;
   height: number;
   stage: ImageStage;

@@ -62,6 +62,9 @@ export interface SessionState {
   advanceSeed(): void;
   setDrafts(drafts: DraftView[]): void;
   toggleDraft(id: string): void;
+  /** Remembers a gallery image's theme and seed for the next session that opens (reset applies it). */
+  queueRemix(remix: { themeId: string | null; seed: number | null }): void;
+  /** A fresh session, with a queued remix applied (its seed kept for reuse). */
   reset(): void;
 }
 
@@ -97,6 +100,8 @@ export function createSessionStore(random?: () => number) {
     drafts: [] as DraftView[],
     selectedDrafts: [] as string[],
   });
+  // Outside the state: a remix must survive the reset that opening the session performs.
+  let queuedRemix: { themeId: string | null; seed: number | null } | null = null;
   return createStore<SessionState>()((set, get) => ({
     ...fresh(),
     setPhotos: (photos) => set({ photos }),
@@ -119,7 +124,18 @@ export function createSessionStore(random?: () => number) {
         const selected = s.selectedDrafts.includes(id) ? s.selectedDrafts.filter((d) => d !== id) : [...s.selectedDrafts, id];
         return { selectedDrafts: selected };
       }),
-    reset: () => set(fresh()),
+    queueRemix: (remix) => {
+      queuedRemix = remix;
+    },
+    reset: () => {
+      const remix = queuedRemix;
+      queuedRemix = null;
+      set({
+        ...fresh(),
+        ...(remix?.themeId ? { themeId: remix.themeId } : {}),
+        ...(remix?.seed !== null && remix?.seed !== undefined ? { seed: remix.seed, reuseSeed: true } : {}),
+      });
+    },
   }));
 }
 

@@ -1,4 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createThumbnailLoader } from '../../lib/thumbnail-loader';
+import { ThumbnailsContext } from './useThumbnail';
+import { LineageContext, type LineageFetch } from './useLineage';
+import { remixOf } from './recipe-facts';
 import { roleMap } from '../session/session-data';
 import { useProjects, useRoute, useServices } from '../../app/services';
 import { hasCommand } from '../../bridge/capabilities';
@@ -16,8 +20,8 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
     id: image.id,
     projectId: image.projectId,
     url,
-    // No thumbnail command yet: the browser scales the full image (decoding="async", lazy).
-    thumbUrl: url,
+    // Made on demand through images.thumbnails (useThumbnail): the grid never decodes full-size files.
+    thumbUrl: null,
     width: image.width,
     height: image.height,
     stage: image.stage,
@@ -33,12 +37,24 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
 }
 
 export function GalleryScreen() {
-  const { route, bridge, gallery, toasts, jobs } = useServices();
+  const { route, bridge, gallery, toasts, jobs, session } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const title = project ? `Gallery · ${project.name}` : 'Gallery · all projects';
   const available = hasCommand('images.list');
   const [roles, setRoles] = useState<Record<string, 'A' | 'B'>>({});
+  const fetchLineage = useCallback<LineageFetch>((id) => bridge.invoke('images.lineage', { id }), [bridge]);
+  /** Reopens the session with the image's theme and seed (kept for reuse). */
+  const remix = async (image: GalleryImage) => {
+    try {
+      const self = (await fetchLineage(image.id)).find((r) => r.id === image.id);
+      session.getState().queueRemix(remixOf(self?.recipe, image.seed));
+      route.getState().go('session', image.projectId);
+    } catch (error) {
+      toasts.getState().error(toUserError(error));
+    }
+  };
+  const thumbnails = useMemo(() => createThumbnailLoader((ids) => bridge.invoke('images.thumbnails', { ids }), bridge.mediaUrl), [bridge]);
 
   // Person ids read as the person's side in the session (A / B) where the project tells us.
   useEffect(() => {
@@ -83,14 +99,18 @@ export function GalleryScreen() {
         <h1 id="gallery-title">{title}</h1>
       </header>
       {available ? (
-        <GalleryView
-          onDeleteCommitted={(id) => persist('images.delete', { id })}
-          onRated={(id, rating) => persist('images.rate', { id, rating: rating === 0 ? null : rating })}
-          onFavourited={(id, favourite) => persist('images.favourite', { id, favourite })}
-          personLabel={(id) => (roles[id] ? `Person ${roles[id]}` : `Person ${id.slice(0, 6)}`)}
-          onRemix={() => route.getState().go('session')}
-          onGenerate={() => route.getState().go('session')}
-        />
+        <ThumbnailsContext.Provider value={thumbnails}>
+          <LineageContext.Provider value={fetchLineage}>
+            <GalleryView
+              onDeleteCommitted={(id) => persist('images.delete', { id })}
+              onRated={(id, rating) => persist('images.rate', { id, rating: rating === 0 ? null : rating })}
+              onFavourited={(id, favourite) => persist('images.favourite', { id, favourite })}
+              personLabel={(id) => (roles[id] ? `Person ${roles[id]}` : `Person ${id.slice(0, 6)}`)}
+              onRemix={(image) => void remix(image)}
+              onGenerate={() => route.getState().go('session')}
+            />
+          </LineageContext.Provider>
+        </ThumbnailsContext.Provider>
       ) : (
         <div className="gallery-body">
           <EmptyState icon="gallery" title="Your portraits will live here" testId="gallery-unavailable" action={<Button onClick={() => route.getState().go('session')}>Go to the session</Button>}>

@@ -78,22 +78,34 @@ export function useSessionData(projectId: string | null, options: SessionDataOpt
   useEffect(() => {
     session.getState().reset();
     meshes.current = {};
+    photosRef.current = [];
     setGenerationId(null);
     if (!projectId) return;
     let live = true;
+    // Photos and themes load apart: the first themes.list renders the previews (seconds), and
+    // photos must not wait for it, nor overwrite selfies imported meanwhile when it lands.
     void (async () => {
       try {
-        const [photos, themeRows] = await Promise.all([bridge.invoke('photos.list', { projectId }), wantThemes ? bridge.invoke('themes.list', {}) : Promise.resolve([])]);
+        const photos = await bridge.invoke('photos.list', { projectId });
         if (!live) return;
-        showPhotos(photos);
-        setThemes(themeRows.map(toThemeView));
-        if (!session.getState().themeId && themeRows[0]) session.getState().pickTheme(themeRows[0].id);
+        const imported = photosRef.current.filter((p) => !photos.some((q) => q.id === p.id));
+        showPhotos([...photos, ...imported]);
         void loadMeshes(photos);
         await loadDrafts();
       } catch (error) {
         if (live) fail(error);
       }
     })();
+    if (wantThemes) {
+      bridge.invoke('themes.list', {}).then(
+        (themeRows) => {
+          if (!live) return;
+          setThemes(themeRows.map(toThemeView));
+          if (!session.getState().themeId && themeRows[0]) session.getState().pickTheme(themeRows[0].id);
+        },
+        (error: unknown) => live && fail(error),
+      );
+    }
     return () => {
       live = false;
     };

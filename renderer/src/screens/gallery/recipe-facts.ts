@@ -1,0 +1,47 @@
+// An image's recipe (stored as JSON, typed `unknown` by the contract) → the few facts the
+// lineage panel shows, and what "remix" reopens. Read defensively: recipes from older versions
+// or other kinds simply show fewer facts.
+
+type Facts = Record<string, string | number>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), v);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+export function recipeFacts(recipe: unknown): Facts {
+  const facts: Facts = {};
+  const put = (key: string, value: string | number | undefined) => {
+    if (value !== undefined) facts[key] = value;
+  };
+  if (at(recipe, 'kind') === 'pairlight-baby') {
+    put('age', text(at(recipe, 'age')));
+    put('scene', text(at(recipe, 'scene')));
+    const share = num(at(recipe, 'shareA'));
+    put('share A', share === undefined ? undefined : `${Math.round(share * 100)}%`);
+  } else {
+    put('theme', text(at(recipe, 'theme', 'id')) ?? text(at(recipe, 'theme')));
+  }
+  if (at(recipe, 'refine', 'ran') === true) {
+    put('refined, strength', num(at(recipe, 'refine', 'params', 'strength')));
+    put('sampler', text(at(recipe, 'refine', 'params', 'sampler')));
+    put('refine model', text(at(recipe, 'refine', 'model', 'id')));
+  }
+  const upscale = at(recipe, 'upscale');
+  if (isObject(upscale)) {
+    put('upscaled to', text(upscale.target)?.toUpperCase());
+    put('upscale model', text(upscale.model));
+  }
+  return facts;
+}
+
+export interface Remix {
+  themeId: string | null;
+  seed: number | null;
+}
+
+/** What "Remix this recipe" carries back to the session: the theme and the seed. */
+export function remixOf(recipe: unknown, seed: number | null): Remix {
+  const themeId = at(recipe, 'kind') === 'pairlight-baby' ? null : (text(at(recipe, 'theme', 'id')) ?? null);
+  return { themeId, seed: num(at(recipe, 'seed')) ?? seed };
+}
