@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PairlightBridge } from '../bridge/types';
+import { createThumbnailLoader, type ThumbnailLoader } from '../lib/thumbnail-loader';
 import { createGalleryStore, type GalleryState, type GalleryStore } from '../stores/gallery';
 import { createJobsStore, type JobsState, type JobsStore } from '../stores/jobs';
 import { createProjectsStore, type ProjectsState, type ProjectsStore } from '../stores/projects';
@@ -20,6 +21,8 @@ export interface Services {
   settings: SettingsStore;
   session: SessionStore;
   gallery: GalleryStore;
+  /** Gallery thumbnails, remembered for the whole session so revisits draw at once. */
+  thumbnails: ThumbnailLoader;
 }
 
 export function createServices(bridge: PairlightBridge, hash: string, writeHash: (hash: string) => void): Services {
@@ -33,6 +36,7 @@ export function createServices(bridge: PairlightBridge, hash: string, writeHash:
     settings: createSettingsStore(bridge, toasts),
     session: createSessionStore(),
     gallery: createGalleryStore(toasts),
+    thumbnails: createThumbnailLoader((ids) => bridge.invoke('images.thumbnails', { ids }), (projectId, relPath) => bridge.mediaUrl(projectId, relPath)),
   };
 }
 

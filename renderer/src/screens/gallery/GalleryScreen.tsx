@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createThumbnailLoader } from '../../lib/thumbnail-loader';
+import { useCallback, useEffect, useState } from 'react';
 import { ThumbnailsContext } from './useThumbnail';
 import { LineageContext, type LineageFetch } from './useLineage';
 import { remixOf } from './recipe-facts';
@@ -37,7 +36,7 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
 }
 
 export function GalleryScreen() {
-  const { route, bridge, gallery, toasts, jobs, session } = useServices();
+  const { route, bridge, gallery, toasts, jobs, session, thumbnails } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const title = project ? `Gallery · ${project.name}` : 'Gallery · all projects';
@@ -54,7 +53,6 @@ export function GalleryScreen() {
       toasts.getState().error(toUserError(error));
     }
   };
-  const thumbnails = useMemo(() => createThumbnailLoader((ids) => bridge.invoke('images.thumbnails', { ids }), bridge.mediaUrl), [bridge]);
 
   // Person ids read as the person's side in the session (A / B) where the project tells us.
   useEffect(() => {
@@ -66,7 +64,7 @@ export function GalleryScreen() {
   const load = useCallback(async () => {
     try {
       const rows = await bridge.invoke('images.list', projectId ? { projectId } : {});
-      gallery.getState().setImages(rows.map((row) => toGalleryImage(row, bridge)));
+      gallery.getState().setImages(rows.map((row) => toGalleryImage(row, bridge)), projectId ?? '*');
     } catch (error) {
       toasts.getState().error(toUserError(error));
     }
@@ -74,7 +72,8 @@ export function GalleryScreen() {
 
   useEffect(() => {
     if (!available) return;
-    gallery.getState().setImages([]);
+    // Back to the same gallery: show the list already here at once, and refresh it behind.
+    if (gallery.getState().scope !== (projectId ?? '*')) gallery.getState().setImages([]);
     void load();
     // A finished job may have made images: reload when one completes.
     let finished = jobs.getState().jobs.filter((j) => j.status === 'done').length;
@@ -83,7 +82,7 @@ export function GalleryScreen() {
       if (now !== finished) void load();
       finished = now;
     });
-  }, [available, load, gallery, jobs]);
+  }, [available, load, gallery, jobs, projectId]);
 
   /** Runs a command; on refusal shows why and reloads, so the grid never shows a state that is not stored. */
   const persist = <C extends CommandName>(command: C, input: Parameters<PairlightBridge['invoke']>[1] & object) => {
