@@ -65,5 +65,20 @@ test('baby flow: two parents to variations with trait reports', async ({ app, ho
   // The gallery lists the variations as baby-<scene> drafts, like any image.
   await app.getByTestId('nav-gallery').click();
   await expect(app.getByTestId('gallery-cell')).toHaveCount(2);
+  // Thumbnails come from the project's thumbs/ folder, never the full-size file.
+  await expect(app.getByTestId('gallery-cell').first().locator('img')).toHaveAttribute('src', /\/thumbs\/[0-9a-f]+\.jpg/);
   await shot(app, 'baby-gallery');
+
+  // Lineage shows the recipe (age, scene, share); remix reopens the session with its seed.
+  await app.getByTestId('gallery-cell').first().click();
+  const facts = app.getByTestId('lightbox').getByTestId('lineage-fact');
+  await expect(facts.filter({ hasText: 'age 1y' })).toHaveCount(1);
+  await expect(facts.filter({ hasText: 'share A 80%' })).toHaveCount(1);
+  await shot(app, 'baby-lineage');
+  const seed = (await app.getByTestId('lightbox').getByTestId('lineage-panel').innerText()).match(/seed (\d+)/)?.[1];
+  expect(seed).toBeTruthy();
+  await app.getByTestId('remix').click();
+  await expect(app.getByTestId('session-title')).toHaveText('Baby Lea');
+  await expect(app.getByTestId('seed-input')).toHaveValue(seed!);
+  await expect(app.getByTestId('reuse-seed')).toBeChecked();
 });

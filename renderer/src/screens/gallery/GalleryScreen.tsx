@@ -48,6 +48,7 @@ export function GalleryScreen() {
     try {
       const self = (await fetchLineage(image.id)).find((r) => r.id === image.id);
       session.getState().queueRemix(remixOf(self?.recipe, image.seed));
+      gallery.getState().open(null);
       route.getState().go('session', image.projectId);
     } catch (error) {
       toasts.getState().error(toUserError(error));
