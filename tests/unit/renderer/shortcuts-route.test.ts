@@ -53,5 +53,6 @@ describe('job labels', () => {
     expect(humanize('couple.draft')).toBe('Couple draft');
     expect(humanize('faceDetect')).toBe('Face detect');
     expect(jobTitle('upscale')).toBe('Upscale');
+    expect(jobTitle('baby.generate')).toBe('Baby portraits');
   });
 });

@@ -8,6 +8,10 @@ const JOB_TITLES: Record<string, string> = {
   upscale: 'Upscale',
   export: 'Export',
   baby: 'Baby portraits',
+  // The job types the pipeline registers (electron/app/pipeline/jobs/*).
+  'couple.generate': 'Couple drafts',
+  'baby.generate': 'Baby portraits',
+  'image.upscale': 'Upscale',
 };
 
 export function jobTitle(kind: string): string {
