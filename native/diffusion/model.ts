@@ -6,6 +6,7 @@ import * as ort from 'onnxruntime-node';
 import { readOnnxMetadata } from '../../models/convert/onnx/graph-builder';
 import { checkSessionIo, parseDiffusionContract, type DiffusionContract, type IoInfo } from '../../models/diffusion/contract';
 import { createSession, type SessionCache, type SessionOptions } from '../runtime/session';
+import type { RunnableSession } from '../runtime/inference-worker';
 import type { CondFeeds, Denoiser } from './sample';
 
 export interface LoadedDiffusionModel extends Denoiser {
@@ -25,7 +26,7 @@ export async function readDiffusionContract(modelPath: string): Promise<Diffusio
 }
 
 /** Wraps an existing session; throws ContractError if it does not match the contract. */
-export function wrapSession(session: ort.InferenceSession, contract: DiffusionContract, provider = 'cpu'): LoadedDiffusionModel {
+export function wrapSession(session: RunnableSession, contract: DiffusionContract, provider = 'cpu'): LoadedDiffusionModel {
   checkSessionIo(contract, ioInfo(session.inputMetadata, session.inputNames), ioInfo(session.outputMetadata, session.outputNames));
   const { channels: C, height: H, width: W } = contract;
   return {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import * as ort from 'onnxruntime-node';
+import { InferenceWorker, type RunnableSession } from './inference-worker';
 import { label, providerPlan, providerUnavailableReason, type BackendInfo, type ProviderName, type ProviderPreference } from './providers';
 
 export interface SessionOptions {
@@ -16,11 +17,11 @@ export interface SessionOptions {
   /** Test hook: whether the CUDA provider libraries are installed (default: looked up on disk). */
   cudaLibrariesPresent?: boolean;
   /** Test hook: replaces the real session factory (used to simulate a failing GPU). */
-  create?: (model: string | Uint8Array, opts: ort.InferenceSession.SessionOptions) => Promise<ort.InferenceSession>;
+  create?: (model: string | Uint8Array, opts: ort.InferenceSession.SessionOptions) => Promise<RunnableSession>;
 }
 
 export interface LoadedSession {
-  session: ort.InferenceSession;
+  session: RunnableSession;
   provider: ProviderName;
   /** One sentence per provider that was skipped or failed, in the order tried. */
   fallbacks: string[];
@@ -98,7 +99,16 @@ export class SessionCache {
   private readonly sessions = new Map<string, Promise<LoadedSession>>();
   private latest: Pick<LoadedSession, 'provider' | 'fallbacks'> | null = null;
 
-  constructor(private readonly defaults: SessionOptions = {}) {}
+  private worker: InferenceWorker | null = null;
+
+  /**
+   * `offThread` (the default) loads and runs every session on a worker thread, so inference never
+   * holds the caller's event loop (the Electron main process, the browser host, a CLI's progress).
+   */
+  constructor(
+    private readonly defaults: SessionOptions = {},
+    private readonly offThread = true,
+  ) {}
 
   /** Where the most recently loaded session runs (null before any load): what the app reports as in use. */
   get providerInUse(): Pick<LoadedSession, 'provider' | 'fallbacks'> | null {
@@ -106,7 +116,12 @@ export class SessionCache {
   }
 
   get(modelPath: string, opts: SessionOptions = {}): Promise<LoadedSession> {
-    const merged = { ...this.defaults, ...opts };
+    const merged: SessionOptions = { ...this.defaults, ...opts };
+    if (this.offThread && !merged.create) {
+      this.worker ??= new InferenceWorker();
+      const worker = this.worker;
+      merged.create = (model, o) => worker.createSession(model, o);
+    }
     const key = `${modelPath}|${merged.preference ?? 'auto'}|${merged.intraOpThreads ?? ''}`;
     let p = this.sessions.get(key);
     if (!p) {
@@ -131,5 +146,8 @@ export class SessionCache {
         // already failed to load or already released
       }
     }
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
   }
 }

@@ -2,6 +2,7 @@
 // contract before anything is installed. Loading it for real (not just parsing the
 // protobuf) is the point: a file that passes here is one the pipeline can open.
 import * as ort from 'onnxruntime-node';
+import type { RunnableSession } from '../../../native/runtime/inference-worker';
 import type { ModelTask } from '../../../models/catalog-types';
 import { createSession } from '../../../native/runtime/session';
 import { ModelError } from './errors';
@@ -11,7 +12,7 @@ import { taskContracts, type ProbeRule } from './task-contracts';
 export interface ModelUnderCheck {
   path: string;
   task: ModelTask;
-  session: ort.InferenceSession;
+  session: RunnableSession;
   signature: ModelSignature;
 }
 
@@ -23,13 +24,13 @@ export type ModelContractChecker = (model: ModelUnderCheck) => ContractProblem[]
 
 export type ModelContractCheckers = Partial<Record<ModelTask, ModelContractChecker>>;
 
-function signatureOf(session: ort.InferenceSession): ModelSignature {
+function signatureOf(session: RunnableSession): ModelSignature {
   const toSig = (m: ort.InferenceSession.ValueMetadata) =>
     m.isTensor ? { name: m.name, type: String(m.type), dims: [...m.shape] } : { name: m.name, type: 'non-tensor', dims: [] };
   return { inputs: session.inputMetadata.map(toSig), outputs: session.outputMetadata.map(toSig) };
 }
 
-async function probe(session: ort.InferenceSession, rule: ProbeRule): Promise<ContractProblem[]> {
+async function probe(session: RunnableSession, rule: ProbeRule): Promise<ContractProblem[]> {
   const size = rule.inputDims.reduce((a, b) => a * b, 1);
   const input = new ort.Tensor('float32', new Float32Array(size), [...rule.inputDims]);
   const field = `output '${session.outputNames[0]}' size`;
@@ -60,7 +61,7 @@ export async function checkModelFile(path: string, task: ModelTask, checkers: Mo
   if (!custom && !contract) {
     throw new ModelError('TASK_UNSUPPORTED', `Pairlight has no contract check for ${task} models yet, so it cannot accept one it did not build itself.`);
   }
-  let session: ort.InferenceSession;
+  let session: RunnableSession;
   try {
     ({ session } = await createSession(path, { preference: 'cpu' }));
   } catch (err) {
