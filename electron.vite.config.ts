@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The inference worker is its own entry: the bundled main starts out/main/session-worker.js.
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'session-worker': resolve(root, 'native/runtime/session-worker.ts') } },
     },
   },
   preload: {

@@ -1,5 +1,7 @@
 // The main-thread side of the inference worker (session-worker.ts): sessions that look like
 // ONNX Runtime's to the code using them, but whose run() happens on another thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 
@@ -17,6 +19,15 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/**
+ * The worker script: the bundled `session-worker.js` next to this module in a build (electron-vite
+ * emits it as its own entry), else the source `.ts`, which Node runs with type stripping.
+ */
+export function workerScriptUrl(base: string | URL = import.meta.url): URL {
+  const bundled = new URL('./session-worker.js', base);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./session-worker.ts', base);
+}
+
 export class InferenceWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -24,7 +35,7 @@ export class InferenceWorker {
   private failure: Error | null = null;
 
   constructor() {
-    this.worker = new Worker(new URL('./session-worker.ts', import.meta.url));
+    this.worker = new Worker(workerScriptUrl());
     this.worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; message?: string }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

@@ -103,3 +103,19 @@ describe('off-thread inference', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('inference worker script', () => {
+  it('uses the bundled session-worker.js next to the module when a build has one, else the .ts source', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { workerScriptUrl } = await import('../../../native/runtime/inference-worker');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-wurl-'));
+    const base = pathToFileURL(path.join(dir, 'index.js'));
+    expect(workerScriptUrl(base).pathname.endsWith('/session-worker.ts')).toBe(true);
+    fs.writeFileSync(path.join(dir, 'session-worker.js'), '');
+    expect(workerScriptUrl(base).pathname.endsWith('/session-worker.js')).toBe(true);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
