@@ -2,21 +2,14 @@
 // Two kinds of reads exist in NCNN: "tagged" (a 4-byte tag says how the values are
 // stored; used for convolution weights) and "raw" (plain float32; biases, PReLU slopes).
 import { NcnnParseError } from './param';
+import { halfToFloat } from '../common/float16';
+export { halfToFloat };
 
 const TAG_FP16 = 0x01306b47;
 const TAG_INT8 = 0x000d4b38;
 /** NCNN writes this tag before plain float32 data in some converter versions. */
 const TAG_FP32 = 0x0002c056;
 
-/** IEEE 754 binary16 → number; subnormals, infinities and NaN included. */
-export function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 0x1f) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
 
 const align4 = (n: number): number => (n + 3) & ~3;
 

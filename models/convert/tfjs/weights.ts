@@ -3,6 +3,8 @@
 // widened to float32 exactly as tfjs does when it loads them, so the converted model and
 // the tfjs reference start from the same numbers.
 import type { WeightGroup, WeightSpec } from './model-json';
+import { halfToFloat } from '../common/float16';
+export { halfToFloat };
 
 export interface DecodedWeight {
   dtype: 'float32' | 'int32';
@@ -10,15 +12,6 @@ export interface DecodedWeight {
   data: Float32Array | Int32Array;
 }
 
-/** IEEE 754 binary16 → float32 (subnormals, infinities and NaN included). */
-export function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 0x1f) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
 
 const STORED_BYTES: Record<string, number> = { float32: 4, int32: 4, float16: 2, uint16: 2, uint8: 1, bool: 1 };
 
