@@ -7,7 +7,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelsDir, modelSetFromFolder } from '../../../native/face/models';
 import { analyseParentPhoto, generateBabies, type AnalysedParent } from '../../../native/baby/generate';
-import { TraitError } from '../../../native/baby/traits';
+import { analyseParent, TraitError } from '../../../native/baby/traits';
+import { labToRgb } from '../../../native/colour/lab';
+import type { Image8 } from '../../../native/image/types';
 import { readRecipe } from '../../../native/recipe/embed';
 import { runCli } from '../../../electron/cli/main';
 
@@ -44,6 +46,32 @@ describe.skipIf(!ready)('baby generator on real photos', () => {
     expect(traits).toEqual(expect.arrayContaining(['Eyes', 'Nose', 'Lips', 'Eye colour', 'Hair colour', 'Skin tone']));
     for (const l of one[0].report.lines) expect(['Parent A', 'Parent B', 'Both (blend)', 'Neither parent shows it']).toContain(l.from);
   }, 300_000);
+
+  it('eye colour follows a recoloured iris on a real photo', () => {
+    // Paint both irises of the real photo (a disc around each iris centre from the 478-point
+    // mesh, radius from the iris ring points) in a given colour, keeping the pupil dark.
+    const recolour = (p: AnalysedParent, lab: [number, number, number]): Image8 => {
+      const img = { ...p.photo, data: p.photo.data.slice() };
+      const rgb = labToRgb(lab);
+      for (const c of [468, 473]) {
+        const [cx, cy] = p.face.points[c];
+        const r = Math.max(...[1, 2, 3, 4].map((k) => Math.hypot(p.face.points[c + k][0] - cx, p.face.points[c + k][1] - cy)));
+        for (let y = Math.floor(cy - r); y <= cy + r; y++) for (let x = Math.floor(cx - r); x <= cx + r; x++) {
+          const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+          if (d > r) continue;
+          const i = (y * img.width + x) * img.channels;
+          img.data.set(d < r * 0.3 ? [8, 8, 8] : rgb, i);
+        }
+      }
+      return img;
+    };
+    const category = (img: Image8, p: AnalysedParent) => analyseParent(img, p.face, p.matte).colour.eyeColour.value.category;
+    expect(category(recolour(b, [50, -4, -24]), b)).toBe('blue');
+    expect(category(recolour(b, [30, 10, 20]), b)).toBe('brown');
+    expect(category(recolour(a, [48, -10, 14]), a)).toBe('green');
+    // and the untouched photos keep what they measured
+    expect(category(b.photo, b)).toBe(b.traits.colour.eyeColour.value.category);
+  });
 
   it('a parent photo with no face gets a clear message', async () => {
     const blank = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#808080' } }).jpeg().toBuffer();
