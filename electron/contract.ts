@@ -201,8 +201,13 @@ export const ThemeSummarySchema = z.object({
   thumbnailPath: z.string().nullable(),
   /** The same preview as a data: URL (a small JPEG), ready for <img src>. */
   thumbnailUrl: z.string().nullable(),
+  /** Bundled with the app (read-only) or the user's own copy under <data>/themes/user. */
+  source: z.enum(['built-in', 'user']),
 });
 export type ThemeSummary = z.infer<typeof ThemeSummarySchema>;
+/** A theme's full values as JSON (the schema lives on the main side; the editor shows them as text). */
+export const ThemeValuesSchema = z.record(z.string(), z.unknown());
+const ThemeId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Theme ids are lower-case letters, digits and dashes.');
 
 export const ImageStageSchema = z.enum(['draft', 'refined', 'upscaled', 'export']);
 export const ImageSchema = z.object({
@@ -298,6 +303,12 @@ export const commands = {
   'photos.list': { input: z.strictObject({ projectId: Id }), output: z.array(PhotoSchema) },
   'faces.choose': { input: z.strictObject({ faceId: Id, role: PersonRoleSchema }), output: PhotoSchema },
   'themes.list': { input: Empty, output: z.array(ThemeSummarySchema) },
+  'themes.get': { input: z.strictObject({ id: ThemeId }), output: ThemeValuesSchema },
+  /** Copies a theme as the user's own, under a fresh id made from the new name. */
+  'themes.duplicate': { input: z.strictObject({ id: ThemeId, name: z.string().trim().min(1).max(80) }), output: ThemeValuesSchema },
+  /** Validated against the theme schema on the main side, so any value is accepted here. */
+  'themes.save': { input: z.strictObject({ theme: z.unknown() }), output: z.object({ id: z.string(), name: z.string() }) },
+  'themes.delete': { input: z.strictObject({ id: ThemeId }), output: z.object({ id: z.string() }) },
   'generations.create': {
     input: z.strictObject({
       projectId: Id,

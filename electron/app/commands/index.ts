@@ -16,6 +16,10 @@ import { photosImport } from './photos-import';
 import { photosList } from './photos-list';
 import { facesChoose } from './faces-choose';
 import { themesList } from './themes-list';
+import { themesGet } from './themes-get';
+import { themesDuplicate } from './themes-duplicate';
+import { themesSave } from './themes-save';
+import { themesDelete } from './themes-delete';
 import { generationsCreate } from './generations-create';
 import { generationsCreateBaby } from './generations-create-baby';
 import { imagesList } from './images-list';
@@ -52,6 +56,10 @@ export const handlers: HandlerMap = {
   'photos.list': photosList,
   'faces.choose': facesChoose,
   'themes.list': themesList,
+  'themes.get': themesGet,
+  'themes.duplicate': themesDuplicate,
+  'themes.save': themesSave,
+  'themes.delete': themesDelete,
   'generations.create': generationsCreate,
   'generations.createBaby': generationsCreateBaby,
   'images.list': imagesList,
