@@ -34,7 +34,8 @@ export interface PortraitRecipe {
   draft: Omit<DraftRecipe, 'theme'>;
   /** Where each face ended up in the draft (draft pixels), for detail masks and face-aware crops. */
   faces: { box: { x: number; y: number; width: number; height: number }; mirrored: boolean }[];
-  identity: IdentityVerdict & { people: string[] };
+  /** Scores of the pixels saved; `beforeRefine` keeps the draft's own when refine ran. */
+  identity: IdentityVerdict & { people: string[]; beforeRefine?: IdentityVerdict };
   refine: { ran: false; message: string } | { ran: true; model: ModelStampEntry; params: ResolvedTheme['refine'] };
   upscale?: { model: UpscaleModel; modelSha256: string; target: '2k' | '4k'; width: number; height: number; detailMask: 'draft-face-boxes' };
 }
@@ -45,7 +46,7 @@ export function draftRecipe(args: {
   models: ModelStampEntry[];
   draft: DraftRecipe;
   faces: readonly { box: { x: number; y: number; width: number; height: number }; mirrored: boolean }[];
-  identity: IdentityVerdict;
+  identity: IdentityVerdict & { beforeRefine?: IdentityVerdict };
   people: string[];
   refine: PortraitRecipe['refine'];
 }): PortraitRecipe {

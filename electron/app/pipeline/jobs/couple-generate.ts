@@ -44,12 +44,30 @@ interface DraftOut {
 interface AnalyzeOut { subjects: SubjectRef[]; inputs: { role: string; sha256: string; faceIndex: number }[] }
 interface DraftsOut { drafts: DraftOut[] }
 interface GateOut { verdicts: (IdentityVerdict & { seed: number })[] }
-type RefineOut = { ran: false; message: string } | { ran: true; model: { id: string; sha256: string }; files: Record<string, string> };
+/** `verdicts` are measured again on the refined pixels: refine may move a face away from the person. */
+type RefineOut =
+  | { ran: false; message: string }
+  | { ran: true; model: { id: string; sha256: string }; files: Record<string, string>; verdicts?: Record<string, IdentityVerdict> };
 type UpscaleOut = { ran: false; message: string } | { ran: true; seed: number; file: string; model: 'x4fast'; target: '2k' | '4k'; width: number; height: number };
 interface SaveOut { generationId: string; imageIds: string[]; passed: number; rejected: number }
 
 type Ctx = StepContext<CoupleGenerateInput>;
 const out = <T>(ctx: Ctx, step: string): T => ctx.outputs[step] as T;
+
+/** Each draft's verdict as it stands after refine (a refined draft is judged on its refined pixels). */
+function finalVerdicts(ctx: Ctx): GateOut['verdicts'] {
+  const refined = out<RefineOut>(ctx, 'refine');
+  return out<GateOut>(ctx, 'identity-gate').verdicts.map((v) => {
+    const after = refined.ran ? refined.verdicts?.[v.seed] : undefined;
+    return after ? { seed: v.seed, ...after } : v;
+  });
+}
+
+/** The gate again on refined pixels; the reason says refine did it, since the draft itself passed. */
+function refinedVerdict(scores: number[], threshold: number): IdentityVerdict {
+  const verdict = identityGate(scores, threshold, COUPLE_LABELS);
+  return verdict.rejected ? { ...verdict, reason: `Refine changed the face: ${verdict.reason}` } : verdict;
+}
 // The user's own themes live under the data folder, so the lookup needs the services.
 const themeOf = (services: AppServices) => (ctx: Ctx) => resolveThemeOrFail(ctx.input.theme, ctx.input.overrides, undefined, userThemesDir(services.dataDir));
 
@@ -118,16 +136,20 @@ export function coupleGenerateJob(services: AppServices) {
         return { ran: false, message: REFINE_SKIPPED_MESSAGE };
       }
       const { verdicts } = out<GateOut>(ctx, 'identity-gate');
+      const { subjects } = out<AnalyzeOut>(ctx, 'analyze');
+      const sources = subjects.map((s) => services.repos.faces.get(s.faceId)?.embedding ?? new Float32Array(0));
       const files: Record<string, string> = {};
+      const after: Record<string, IdentityVerdict> = {};
       const list = out<DraftsOut>(ctx, 'drafts').drafts.filter((d) => !verdicts.find((v) => v.seed === d.seed)?.rejected);
       for (const [i, d] of list.entries()) {
         const r = await refineDraft(await readPngImage(ctx.workDir, d.file), d.faces.map((f) => f.box), theme(ctx).refine, d.seed, models, { signal: ctx.signal });
         if (!r.refined) return { ran: false, message: r.message };
         files[d.seed] = `${generationDir(ctx.jobId)}/refined-${d.seed}.step.png`;
         await ctx.writeFile(files[d.seed], await encodePlainPng(r.image));
+        after[d.seed] = refinedVerdict(await scoreIdentity(r.image, d.faces, sources, models), ctx.input.threshold);
         ctx.progress((i + 1) / list.length, `Refined ${i + 1} of ${list.length}`);
       }
-      return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files };
+      return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files, verdicts: after };
     },
   };
 
@@ -140,7 +162,7 @@ export function coupleGenerateJob(services: AppServices) {
         ctx.progress(1, message);
         return { ran: false, message };
       }
-      const { verdicts } = out<GateOut>(ctx, 'identity-gate');
+      const verdicts = finalVerdicts(ctx);
       const best = bestDraft(verdicts.map((v) => ({ verdict: v, seed: v.seed })));
       const d = out<DraftsOut>(ctx, 'drafts').drafts.find((x) => x.seed === best?.seed)!;
       const refined = out<RefineOut>(ctx, 'refine');
@@ -160,7 +182,8 @@ export function coupleGenerateJob(services: AppServices) {
     async run(ctx) {
       const models = await services.pipelineModels();
       const { subjects, inputs } = out<AnalyzeOut>(ctx, 'analyze');
-      const { verdicts } = out<GateOut>(ctx, 'identity-gate');
+      const before = out<GateOut>(ctx, 'identity-gate').verdicts;
+      const verdicts = finalVerdicts(ctx);
       const refined = out<RefineOut>(ctx, 'refine');
       const upscaled = out<UpscaleOut>(ctx, 'upscale');
       const resolved = theme(ctx);
@@ -178,14 +201,19 @@ export function coupleGenerateJob(services: AppServices) {
       for (const d of out<DraftsOut>(ctx, 'drafts').drafts) {
         ctx.throwIfCancelled();
         const verdict = verdicts.find((v) => v.seed === d.seed)!;
+        const gated = before.find((v) => v.seed === d.seed)!;
         const refinedFile = refined.ran ? refined.files[d.seed] : undefined;
         const recipe = draftRecipe({
           appVersion: services.version,
           inputs,
-          models: modelStamp(models, [...faceModelIds(models), ...(refinedFile && refined.ran ? [refined.model.id] : [])]),
+          // A user-imported diffusion model is not in the catalog, so its stamp comes from the refine step.
+          models: [...modelStamp(models, faceModelIds(models)), ...(refinedFile && refined.ran ? [refined.model] : [])],
           draft: { ...d.recipe, theme: resolved },
           faces: d.faces,
-          identity: { scores: verdict.scores, threshold: verdict.threshold, rejected: verdict.rejected, reason: verdict.reason },
+          identity: {
+            scores: verdict.scores, threshold: verdict.threshold, rejected: verdict.rejected, reason: verdict.reason,
+            ...(refinedFile ? { beforeRefine: { scores: gated.scores, threshold: gated.threshold, rejected: gated.rejected, reason: gated.reason } } : {}),
+          },
           people: [...COUPLE_LABELS],
           refine: refinedFile && refined.ran ? { ran: true, model: refined.model, params: resolved.refine } : { ran: false, message: refined.ran ? 'Not refined: the draft failed the identity check.' : refined.message },
         });
