@@ -30,6 +30,8 @@ export interface ThemeView {
   /** e.g. "4:5". */
   aspect: string;
   previewUrl: string | null;
+  /** 'user' for the user's own copies (editable, deletable). */
+  source?: 'built-in' | 'user';
 }
 
 export interface DraftView {

@@ -62,6 +62,7 @@ export function CoupleSession({ projectId, project }: { projectId: string; proje
               themes={data.themes}
               selected={state.themeId}
               onPick={(id) => session.getState().pickTheme(id)}
+              onThemesChanged={data.reloadThemes}
               unavailableReason={!hasCommand('themes.list') ? WAITING.themes : data.themes.length === 0 ? 'No themes are installed: themes/ holds one JSON file per theme.' : null}
             />
           </div>

@@ -17,6 +17,8 @@ export interface SessionData {
   upscale(target: '2k' | '4k'): Promise<void>;
   /** Re-reads the project's drafts (baby portraits are drafts too) after another job made some. */
   reloadDrafts(): Promise<void>;
+  /** Lists the themes again (after the user duplicated, edited or deleted one). */
+  reloadThemes(): Promise<void>;
 }
 
 export interface SessionDataOptions {
@@ -175,6 +177,9 @@ export function useSessionData(projectId: string | null, options: SessionDataOpt
       toasts.getState().show({ tone: 'success', message: `Upscale to ${target.toUpperCase()} queued: follow it in the Queue.` });
     },
     reloadDrafts: loadDrafts,
+    async reloadThemes() {
+      setThemes((await bridge.invoke('themes.list', {})).map(toThemeView));
+    },
   };
 }
 

@@ -1,0 +1,53 @@
+// Theme editor through the real host: duplicate Golden Hour, rename it, try an impossible
+// aperture (the contract's field-named error shows and the dialog stays), fix it, save; the copy
+// appears in the picker as "Yours" with the new values, and can be deleted again.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers/host';
+
+async function setAperture(editor: Locator, aperture: number): Promise<void> {
+  const json = editor.getByTestId('theme-editor-json');
+  const values = JSON.parse(await json.inputValue()) as { lens: { aperture: number } };
+  values.lens.aperture = aperture;
+  await json.fill(JSON.stringify(values, null, 2));
+}
+
+const slot = (page: Page, id: string) => page.locator(`[data-testid="theme-slot"][data-theme-id="${id}"]`);
+
+test('duplicate Golden Hour, edit its name and aperture, save as one of "Yours"', async ({ page, host }) => {
+  test.setTimeout(4 * 60_000);
+  const project = await host.invoke('projects.create', { name: 'Theme lab', kind: 'couple' });
+  await page.goto(`${host.url}#/session/${project.id}`);
+  // The first themes.list renders every preview from the sample couple: allow it time.
+  await expect(page.getByTestId('theme-card')).toHaveCount(8, { timeout: 120_000 });
+  await expect(page.getByTestId('theme-yours')).toHaveCount(0);
+
+  await slot(page, 'golden-hour').getByTestId('theme-duplicate').click();
+  const editor = page.getByTestId('theme-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.getByTestId('theme-editor-name')).toHaveValue('Golden Hour (copy)');
+  await editor.getByTestId('theme-editor-name').fill('Our Golden Hour');
+
+  await setAperture(editor, 0.5);
+  await editor.getByTestId('theme-editor-save').click();
+  await expect(editor.getByTestId('theme-editor-error')).toContainText('lens.aperture');
+  await expect(editor).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/theme-editor.png' });
+
+  await setAperture(editor, 2.8);
+  await editor.getByTestId('theme-editor-save').click();
+  await expect(editor).toBeHidden();
+
+  const mine = slot(page, 'golden-hour-copy');
+  await expect(mine.getByTestId('theme-yours')).toHaveText('Yours', { timeout: 60_000 });
+  await expect(mine.locator('.theme-name')).toHaveText('Our Golden Hour');
+  await expect(mine.getByTestId('theme-card')).toHaveAttribute('aria-checked', 'true');
+  const saved = await host.invoke('themes.get', { id: 'golden-hour-copy' });
+  expect((saved.lens as { aperture: number }).aperture).toBe(2.8);
+  await expect(slot(page, 'golden-hour').getByTestId('theme-yours')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/theme-picker-yours.png' });
+
+  await mine.getByTestId('theme-delete').click();
+  await mine.getByTestId('theme-delete').click();
+  await expect(mine).toHaveCount(0);
+  await expect(page.getByTestId('theme-card')).toHaveCount(8);
+});
