@@ -348,6 +348,9 @@ export const commands = {
       personId: Id.optional(),
       rejected: z.boolean().optional(),
       sort: z.enum(['newest', 'oldest', 'rating', 'identity']).default('newest'),
+      /** A page of the sorted list: the gallery asks for the first screenful first and the rest after. */
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
     }),
     output: z.array(ImageSchema),
   },

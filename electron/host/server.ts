@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { hostPaths, InvokeRequestSchema, PairlightError, type EventMessage } from '../contract';
 import { invokeCommand } from '../app/dispatch';
+import { mediaCacheControl } from '../app/media/cache-policy';
 import { resolveMediaRequest } from '../app/media/path-guard';
 import type { AppServices } from '../app/services';
 import { statusForError } from './http-status';
@@ -124,7 +125,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   async function handleMedia(res: ServerResponse, rawPath: string): Promise<void> {
     const resolved = await resolveMediaRequest(services.layout.projects, rawPath);
     if (!resolved.ok) return send(res, resolved.status, resolved.status === 404 ? 'Not found' : 'Refused');
-    res.writeHead(200, { 'content-type': resolved.contentType, 'cache-control': 'private, no-cache' });
+    res.writeHead(200, { 'content-type': resolved.contentType, 'cache-control': mediaCacheControl(rawPath) });
     createReadStream(resolved.file).on('error', () => res.destroy()).pipe(res);
   }
 

@@ -6,7 +6,7 @@ import type { CommandInput, Image } from '../../../contract';
 import { notFound, PairlightError } from '../../errors';
 import { writeFileAtomic } from '../../files/atomic';
 import type { AppServices } from '../../services';
-import type { ImageRecord } from '../../store/repositories';
+import type { ImageRecord, ImageSummaryRecord } from '../../store/repositories';
 
 interface RecipeVerdict {
   identity?: { rejected?: boolean; reason?: string | null };
@@ -42,24 +42,34 @@ type ListFilter = Omit<CommandInput<'images.list'>, 'sort'> & { sort: 'newest' |
 
 const weakest = (i: Image): number => (i.identityScores ? Math.min(...Object.values(i.identityScores)) : -Infinity);
 
-/** Filters in memory over the project's rows (one indexed query per project). */
+/**
+ * Column filters, date and rating sorts and paging run in SQL on the slim rows (no recipe is
+ * parsed here). Person, rejection and identity need the JSON columns: those few stay in memory,
+ * and then the page is cut here.
+ */
 export function listImages(services: AppServices, filter: ListFilter): Image[] {
-  const projects = filter.projectId ? [filter.projectId] : services.repos.projects.list().map((p) => p.id);
   if (filter.projectId && !services.repos.projects.exists(filter.projectId)) notFound('project', filter.projectId);
-  let images = projects.flatMap((p) => services.repos.images.listByProject(p, filter.stage ? { stage: filter.stage } : {})).map(imageView);
-  if (filter.theme !== undefined) images = images.filter((i) => i.theme === filter.theme);
-  if (filter.minRating !== undefined) images = images.filter((i) => (i.rating ?? 0) >= filter.minRating!);
-  if (filter.favourite !== undefined) images = images.filter((i) => i.favourite === filter.favourite);
+  const inMemory = filter.personId !== undefined || filter.rejected !== undefined || filter.sort === 'identity';
+  const { projectId, stage, theme, minRating, favourite, offset, limit } = filter;
+  let images = services.repos.images
+    .listSummaries({
+      ...(projectId !== undefined && { projectId }),
+      ...(stage !== undefined && { stage }),
+      ...(theme !== undefined && { theme }),
+      ...(minRating !== undefined && { minRating }),
+      ...(favourite !== undefined && { favourite }),
+      sort: filter.sort === 'identity' ? 'newest' : filter.sort,
+      ...(!inMemory && offset !== undefined && { offset }),
+      ...(!inMemory && limit !== undefined && { limit }),
+    })
+    .map((r: ImageSummaryRecord): Image => r);
+  if (!inMemory) return images;
   if (filter.personId !== undefined) images = images.filter((i) => i.identityScores !== null && filter.personId! in i.identityScores);
   if (filter.rejected !== undefined) images = images.filter((i) => i.rejected === filter.rejected);
-  const byDate = (a: Image, b: Image) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-  const sorters: Record<ListFilter['sort'], (a: Image, b: Image) => number> = {
-    newest: (a, b) => byDate(b, a),
-    oldest: byDate,
-    rating: (a, b) => (b.rating ?? -1) - (a.rating ?? -1) || byDate(b, a),
-    identity: (a, b) => weakest(b) - weakest(a) || byDate(b, a),
-  };
-  return images.sort(sorters[filter.sort]);
+  // Stable sort over newest-first rows: equal identity keeps newest first, as before.
+  if (filter.sort === 'identity') images.sort((a, b) => weakest(b) - weakest(a));
+  const from = offset ?? 0;
+  return images.slice(from, limit === undefined ? undefined : from + limit);
 }
 
 const trashDir = (services: AppServices, r: Pick<ImageRecord, 'projectId' | 'id'>) => join(services.folders.pathOf(r.projectId), '.trash', encodeURIComponent(r.id));

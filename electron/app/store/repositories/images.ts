@@ -62,6 +62,31 @@ function toImage(r: ImageRow): ImageRecord {
   };
 }
 
+/** An image row without its recipe: the recipe's identity verdict is read by SQLite, not parsed per row here. */
+export interface ImageSummaryRecord extends Omit<ImageRecord, 'recipe'> {
+  rejected: boolean;
+  rejectReason: string | null;
+}
+
+export interface ImageSummaryQuery {
+  projectId?: string;
+  stage?: ImageStage;
+  theme?: string;
+  minRating?: number;
+  favourite?: boolean;
+  sort: 'newest' | 'oldest' | 'rating';
+  offset?: number;
+  limit?: number;
+}
+
+type SummaryRow = Omit<ImageRow, 'recipe_json'> & { rejected: 0 | 1 | null; reject_reason: string | null };
+
+const SUMMARY_ORDER: Record<ImageSummaryQuery['sort'], string> = {
+  newest: 'created_at DESC, id DESC',
+  oldest: 'created_at ASC, id ASC',
+  rating: 'COALESCE(rating, -1) DESC, created_at DESC, id DESC',
+};
+
 export class ImagesRepository {
   constructor(private readonly db: Db) {}
 
@@ -88,6 +113,31 @@ export class ImagesRepository {
         : this.db.prepare('SELECT * FROM images WHERE project_id = ? ORDER BY created_at DESC, id').all(projectId)
     ) as ImageRow[];
     return rows.map(toImage);
+  }
+
+  /** Filtered, sorted and paged in SQL, so the first page of a 10,000-image gallery costs one page of rows. */
+  listSummaries(q: ImageSummaryQuery): ImageSummaryRecord[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.projectId !== undefined) (where.push('project_id = ?'), params.push(q.projectId));
+    if (q.stage !== undefined) (where.push('stage = ?'), params.push(q.stage));
+    if (q.theme !== undefined) (where.push('theme = ?'), params.push(q.theme));
+    if (q.minRating !== undefined) (where.push('COALESCE(rating, 0) >= ?'), params.push(q.minRating));
+    if (q.favourite !== undefined) (where.push('favourite = ?'), params.push(q.favourite ? 1 : 0));
+    // LIMIT -1 is SQLite's "no limit", needed when only an offset is given.
+    const page = q.limit !== undefined || q.offset !== undefined ? ' LIMIT ? OFFSET ?' : '';
+    if (page) params.push(q.limit ?? -1, q.offset ?? 0);
+    const rows = this.db
+      .prepare(
+        `SELECT id, project_id, generation_id, parent_id, stage, rel_path, width, height, seed, theme, identity_scores_json, rating, favourite, created_at,
+                json_extract(recipe_json, '$.identity.rejected') AS rejected, json_extract(recipe_json, '$.identity.reason') AS reject_reason
+         FROM images${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SUMMARY_ORDER[q.sort]}${page}`,
+      )
+      .all(...params) as SummaryRow[];
+    return rows.map((r) => {
+      const { recipe: _recipe, ...rest } = toImage({ ...r, recipe_json: 'null' });
+      return { ...rest, rejected: r.rejected === 1, rejectReason: typeof r.reject_reason === 'string' ? r.reject_reason : null };
+    });
   }
 
   /** The image and its ancestors, newest first (export → upscaled → refined → draft). */

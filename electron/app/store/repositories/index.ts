@@ -11,7 +11,7 @@ import { SettingsRepository } from './settings';
 export { FacesRepository, GenerationsRepository, ImagesRepository, JobsRepository, PeopleRepository, PhotosRepository, ProjectsRepository, SettingsRepository };
 export type { FaceBox, FaceRecord } from './faces';
 export type { Generation } from './generations';
-export type { ImageRecord, ImageStage } from './images';
+export type { ImageRecord, ImageStage, ImageSummaryRecord } from './images';
 export type { JobRecord, NewJob } from './jobs';
 export type { Person } from './people';
 export type { Photo } from './photos';

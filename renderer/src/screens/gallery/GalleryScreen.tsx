@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ThumbnailsContext } from './useThumbnail';
 import { LineageContext, type LineageFetch } from './useLineage';
 import { remixOf } from './recipe-facts';
@@ -35,6 +35,11 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
   };
 }
 
+/** More than a 1440×900 screenful of cells (~40), so the first paint needs only this page. */
+const FIRST_PAGE = 120;
+/** The rest in pages this size: each one parses in a few ms, so scrolling meanwhile stays smooth. */
+const LATER_PAGE = 2000;
+
 export function GalleryScreen() {
   const { route, bridge, gallery, toasts, jobs, session, thumbnails } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
@@ -62,10 +67,27 @@ export function GalleryScreen() {
     bridge.invoke('photos.list', { projectId }).then((photos) => setRoles(roleMap(photos)), () => undefined);
   }, [bridge, projectId]);
 
+  // Each load supersedes the one before: a page landing from an older load is dropped.
+  const loadCount = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++loadCount.current;
+    const scope = projectId ? { projectId } : {};
+    const toImages = (rows: Image[]) => rows.map((row) => toGalleryImage(row, bridge));
     try {
-      const rows = await bridge.invoke('images.list', projectId ? { projectId } : {});
-      gallery.getState().setImages(rows.map((row) => toGalleryImage(row, bridge)), projectId ?? '*');
+      const first = await bridge.invoke('images.list', { ...scope, limit: FIRST_PAGE });
+      if (mine !== loadCount.current) return;
+      gallery.getState().setImages(toImages(first), projectId ?? '*');
+      if (first.length !== FIRST_PAGE) return;
+      for (let offset = FIRST_PAGE; ; offset += LATER_PAGE) {
+        const page = await bridge.invoke('images.list', { ...scope, offset, limit: LATER_PAGE });
+        if (mine !== loadCount.current) return;
+        // Appended to what the store holds now, so a rating or delete made meanwhile is kept; an
+        // image made meanwhile shifts the pages by one, hence the check for ids already shown.
+        const shown = new Set(gallery.getState().images.map((i) => i.id));
+        const fresh = toImages(page).filter((i) => !shown.has(i.id));
+        gallery.getState().setImages([...gallery.getState().images, ...fresh], projectId ?? '*');
+        if (page.length !== LATER_PAGE) return;
+      }
     } catch (error) {
       toasts.getState().error(toUserError(error));
     }
