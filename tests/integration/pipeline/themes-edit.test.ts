@@ -1,11 +1,13 @@
 // User themes through the contract: duplicate a bundled theme, edit and save it, find it in
 // themes.list and in generations; broken values and built-in ids are refused with clear errors.
 import { existsSync, readFileSync } from 'node:fs';
+import { readRecipe } from '../../../native/recipe/embed';
+import type { PortraitRecipe } from '../../../electron/app/pipeline';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PairlightError } from '../../../electron/contract';
 import { resolveThemeOrFail, userThemesDir } from '../../../electron/app/pipeline/theme';
-import { call, tempLibrary } from './helpers';
+import { call, coupleProject, SMALL, tempLibrary } from './helpers';
 
 const lib = tempLibrary();
 afterAll(() => lib.dispose());
@@ -73,4 +75,17 @@ describe('user themes', () => {
     expect((await refusal(call(lib.services, 'themes.get', { id: 'golden-hour-mine-2' }))).code).toBe('NOT_FOUND');
     expect((await refusal(call(lib.services, 'themes.delete', { id: 'golden-hour-mine-2' }))).code).toBe('NOT_FOUND');
   });
+
+  it('renders drafts in the user theme through the couple.generate job', async () => {
+    lib.services.queue.start();
+    const ids = await coupleProject(lib.services);
+    const job = await call(lib.services, 'generations.create', { projectId: ids.projectId, theme: 'golden-hour-mine', count: 4, seed: 5, overrides: SMALL });
+    await lib.services.queue.whenIdle();
+    expect((await call(lib.services, 'jobs.get', { id: job.id })).status).toBe('done');
+    const drafts = await call(lib.services, 'images.list', { projectId: ids.projectId, stage: 'draft' });
+    expect(drafts).toHaveLength(4);
+    const recipe = (await readRecipe(readFileSync(join(lib.services.folders.pathOf(ids.projectId), drafts[0].relPath)))) as PortraitRecipe;
+    expect(recipe.theme.id).toBe('golden-hour-mine');
+    expect(recipe.theme.resolved.lens.aperture).toBe(2.8);
+  }, 240_000);
 });
