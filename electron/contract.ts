@@ -203,6 +203,8 @@ export const ThemeSummarySchema = z.object({
   thumbnailUrl: z.string().nullable(),
   /** Bundled with the app (read-only) or the user's own copy under <data>/themes/user. */
   source: z.enum(['built-in', 'user']),
+  /** The theme's img2img refine strength: where the Generate panel's slider starts. */
+  refineStrength: z.number().min(0.4).max(0.7),
 });
 export type ThemeSummary = z.infer<typeof ThemeSummarySchema>;
 /** A theme's full values as JSON (the schema lives on the main side; the editor shows them as text). */

@@ -108,6 +108,8 @@ function SessionScene({ themes }: { themes: ThemeView[] }) {
               onReuseSeed={(r) => session.getState().setReuseSeed(r)}
               onRandomSeed={() => session.getState().setSeed(123)}
               onGenerate={() => session.getState().advanceSeed()}
+              refineDefault={0.45}
+              diffusionInstalled={false}
             />
           </div>
           <div className="panel">

@@ -17,6 +17,7 @@ export const themesList: Handler<'themes.list'> = async (_input, services) => {
       thumbnailPath: thumbnails[i],
       thumbnailUrl: await dataUrl(thumbnails[i]),
       source: i < builtIn.length ? ('built-in' as const) : ('user' as const),
+      refineStrength: t.refine.strength,
     })),
   );
 };

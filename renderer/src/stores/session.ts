@@ -32,6 +32,8 @@ export interface ThemeView {
   previewUrl: string | null;
   /** 'user' for the user's own copies (editable, deletable). */
   source?: 'built-in' | 'user';
+  /** Refine strength the theme asks for (the slider's starting value). */
+  refineStrength?: number;
 }
 
 export interface DraftView {

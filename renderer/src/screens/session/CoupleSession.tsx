@@ -10,6 +10,7 @@ import type { Project } from '../../bridge/types';
 import { SessionHeader } from './SessionHeader';
 import { DraftsGrid } from './DraftsGrid';
 import { GeneratePanel } from './GeneratePanel';
+import { useDiffusionModel } from './useDiffusionModel';
 import { PeopleColumn } from './PeopleColumn';
 import { ThemePicker } from './ThemePicker';
 import { useSessionData } from './useSessionData';
@@ -28,6 +29,7 @@ export function CoupleSession({ projectId, project }: { projectId: string; proje
   const state = useSession((s) => s);
   const [comparing, setComparing] = useState(false);
   const data = useSessionData(project ? projectId : null);
+  const diffusionInstalled = useDiffusionModel();
   const draftsPanel = useRef<HTMLDivElement>(null);
   const generationDone = data.generation?.status === 'done';
   // New drafts are what the user waited for: bring them into view.
@@ -77,7 +79,9 @@ export function CoupleSession({ projectId, project }: { projectId: string; proje
               onSeed={(seed) => session.getState().setSeed(seed)}
               onReuseSeed={(reuse) => session.getState().setReuseSeed(reuse)}
               onRandomSeed={() => session.getState().setSeed(randomSeed())}
-              onGenerate={() => void data.generate()}
+              onGenerate={(options) => void data.generate(options)}
+              refineDefault={data.themes.find((t) => t.id === state.themeId)?.refineStrength ?? null}
+              diffusionInstalled={diffusionInstalled}
             />
             {data.generation && (
               <div className="generation-progress" data-testid="generation-progress" data-status={data.generation.status}>

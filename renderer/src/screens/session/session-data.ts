@@ -32,7 +32,7 @@ export function parseMesh(json: unknown): FaceView['points'] {
 
 export function toThemeView(theme: ThemeSummary): ThemeView {
   // thumbnailUrl is a small data: URL, so the media route never has to serve files outside projects.
-  return { id: theme.id, name: theme.name, description: theme.description, aspect: theme.aspect, previewUrl: theme.thumbnailUrl, source: theme.source };
+  return { id: theme.id, name: theme.name, description: theme.description, aspect: theme.aspect, previewUrl: theme.thumbnailUrl, source: theme.source, refineStrength: theme.refineStrength };
 }
 
 /** Identity scores are keyed by person id; the drafts grid labels them A and B. */

@@ -13,7 +13,8 @@ export interface SessionData {
   generation: Job | null;
   importFiles(person: PersonSlot, files: File[]): Promise<void>;
   chooseFace(photoId: string, faceIndex: number): Promise<void>;
-  generate(): Promise<void>;
+  /** `refineStrength` overrides the theme's own for this generation. */
+  generate(options?: { refineStrength?: number }): Promise<void>;
   upscale(target: '2k' | '4k'): Promise<void>;
   /** Re-reads the project's drafts (baby portraits are drafts too) after another job made some. */
   reloadDrafts(): Promise<void>;
@@ -152,11 +153,12 @@ export function useSessionData(projectId: string | null, options: SessionDataOpt
         showPhotos(photosRef.current);
       }
     },
-    async generate() {
+    async generate(options = {}) {
       const { themeId, count, seed } = session.getState();
       if (!projectId || !themeId) return;
       try {
-        const job = await bridge.invoke('generations.create', { projectId, theme: themeId, count, seed });
+        const overrides = options.refineStrength !== undefined ? { refine: { strength: options.refineStrength } } : undefined;
+        const job = await bridge.invoke('generations.create', { projectId, theme: themeId, count, seed, ...(overrides ? { overrides } : {}) });
         jobs.getState().applyUpdate(job);
         setGenerationId(job.id);
         session.getState().advanceSeed();
