@@ -28,6 +28,28 @@ export function workerScriptUrl(base: string | URL = import.meta.url): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./session-worker.ts', base);
 }
 
+/**
+ * The parent's Node flags minus those a worker refuses (`--input-type`, `--eval`, `--print`):
+ * loaders such as tsx's `--import` must carry over, but a parent started with `-e` must not
+ * make every worker fail to start.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--input-type')) {
+      if (!a.includes('=')) i++;
+      continue;
+    }
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 export class InferenceWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -35,11 +57,12 @@ export class InferenceWorker {
   private failure: Error | null = null;
 
   constructor() {
-    this.worker = new Worker(workerScriptUrl());
+    this.worker = new Worker(workerScriptUrl(), { execArgv: workerExecArgv(process.execArgv) });
     this.worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; message?: string }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(msg.message));
     });
@@ -51,7 +74,8 @@ export class InferenceWorker {
     };
     this.worker.on('error', (err) => fail(err));
     this.worker.on('exit', (code) => fail(new Error(`the inference worker stopped (exit code ${code})`)));
-    // The worker must not keep a CLI process alive once its work is done.
+    // The worker keeps the process alive only while a call is pending: an idle worker must not
+    // keep a CLI from exiting, but a process awaiting an inference must not exit under it.
     this.worker.unref();
   }
 
@@ -60,6 +84,7 @@ export class InferenceWorker {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.ref();
       this.worker.postMessage({ id, ...message });
     });
   }

@@ -119,3 +119,31 @@ describe('inference worker script', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('inference worker lifetime', () => {
+  it('keeps a process alive while a run is pending, and lets it exit once idle', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '..', '..', '..');
+    // A script whose only pending work is an inference: it must finish (exit 0 after printing),
+    // not exit 13 with an unsettled top-level await, and must not hang afterwards.
+    const script = `
+      import { OnnxGraphBuilder } from './models/convert/onnx/graph-builder.ts';
+      import { SessionCache } from './native/runtime/session.ts';
+      import * as ort from 'onnxruntime-node';
+      import { writeFileSync, mkdtempSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      const g = new OnnxGraphBuilder('relu'); g.input('x', [1, 4]); g.node('Relu', ['x'], ['y']); g.output('y', [1, 4]);
+      const file = join(mkdtempSync(join(tmpdir(), 'pl-life-')), 'relu.onnx');
+      writeFileSync(file, g.toBytes());
+      const cache = new SessionCache();
+      const { session } = await cache.get(file);
+      const out = await session.run({ x: new ort.Tensor('float32', Float32Array.from([-1, 2, -3, 4]), [1, 4]) });
+      console.log('result', Array.from(out.y.data).join(','));
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('result 0,2,0,4');
+  }, 90_000);
+});
