@@ -131,4 +131,17 @@ describe('couple.generate with an imported diffusion model', () => {
       if (rejected) expect(reason).toMatch(/^Refine changed the face/);
     }
   });
+
+  it('rejects a draft whose face refine moved below the threshold, saying refine did it', async () => {
+    // A threshold between a draft's own lowest score and its refined lowest score: the draft
+    // passes the first gate and fails the second, which only the re-scoring can catch.
+    const drifted = pairs().find(({ refined }) => Math.min(...refined.recipe.identity.scores) < Math.min(...refined.recipe.identity.beforeRefine!.scores));
+    expect(drifted, 'the stand-in model should lower at least one face score').toBeDefined();
+    const threshold = (Math.min(...drifted!.refined.recipe.identity.scores) + Math.min(...drifted!.refined.recipe.identity.beforeRefine!.scores)) / 2;
+    await call(lib.services, 'settings.set', { identityThreshold: threshold });
+    const again = (await generate()).saved.find((s) => s.seed === drifted!.refined.seed)!;
+    expect(again.recipe.identity.beforeRefine).toMatchObject({ rejected: false });
+    expect(again.recipe.identity).toMatchObject({ rejected: true, threshold });
+    expect(again.recipe.identity.reason).toMatch(/^Refine changed the face: /);
+  });
 });
