@@ -39,6 +39,8 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
 const FIRST_PAGE = 120;
 /** The rest in pages this size: each one parses in a few ms, so scrolling meanwhile stays smooth. */
 const LATER_PAGE = 2000;
+/** About one first paint on a slow machine (bench: 0.3–0.8 s), after which the host is free again. */
+const REST_AFTER_MS = 600;
 
 export function GalleryScreen() {
   const { route, bridge, gallery, toasts, jobs, session, thumbnails } = useServices();
@@ -78,6 +80,9 @@ export function GalleryScreen() {
       if (mine !== loadCount.current) return;
       gallery.getState().setImages(toImages(first), projectId ?? '*');
       if (first.length !== FIRST_PAGE) return;
+      // The first screenful's thumbnails go first: the rest would otherwise queue with them on the host.
+      await new Promise((resolve) => setTimeout(resolve, REST_AFTER_MS));
+      if (mine !== loadCount.current) return;
       for (let offset = FIRST_PAGE; ; offset += LATER_PAGE) {
         const page = await bridge.invoke('images.list', { ...scope, offset, limit: LATER_PAGE });
         if (mine !== loadCount.current) return;
