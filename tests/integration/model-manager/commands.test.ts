@@ -13,6 +13,7 @@ import { OnnxGraphBuilder } from '../../../models/convert/onnx/graph-builder';
 import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
 import { serveWithRange, startLoopbackServer, type LoopbackServer } from './helpers/loopback-server';
 import { catalogEntry, embeddingModel, sha256 } from './helpers/models';
+import { asStandInForUserModel } from '../../fixtures/diffusion/stand-in';
 
 let dataDir: string;
 let src: string;
@@ -70,7 +71,8 @@ async function settled(id: string, timeoutMs = 20_000): Promise<void> {
   throw new Error(`download of ${id} did not finish within ${timeoutMs} ms`);
 }
 
-function tinyDiffusionModel(): Uint8Array {
+/** An exact denoiser as built by the tests: labelled test-only. */
+function testOnlyDiffusionModel(): Uint8Array {
   const side = 8;
   const D = 3 * side * side;
   return buildExactDenoiser({
@@ -83,6 +85,8 @@ function tinyDiffusionModel(): Uint8Array {
     schedule: { type: 'ddpm', beta: 'linear', betaStart: 0.0001, betaEnd: 0.02, trainSteps: 1000 },
   });
 }
+
+const tinyDiffusionModel = (): Uint8Array => asStandInForUserModel(testOnlyDiffusionModel());
 
 describe('models.list', () => {
   it('lists every built-in model of the catalog as installed, with licence and verified error', async () => {
@@ -157,6 +161,12 @@ describe('models.import', () => {
     expect(error.code).toBe('MODEL_INVALID');
     expect((error.details as { problems: { field: string }[] }).problems[0]!.field).toBe('pairlight.diffusion.version');
     expect(error.message).toContain('pairlight.diffusion.version is missing');
+  });
+
+  it('refuses a test-only diffusion model: it must never refine a real portrait', async () => {
+    const error = await refused('models.import', { path: await writeSource('exact.onnx', testOnlyDiffusionModel()), task: 'diffusion' });
+    expect(error.code).toBe('MODEL_INVALID');
+    expect((error.details as { problems: { field: string }[] }).problems[0]!.field).toBe('pairlight.testOnly');
   });
 
   it('refuses a file that is not ONNX', async () => {

@@ -10,6 +10,7 @@ import { attr, OnnxGraphBuilder, readOnnxMetadata } from '../../../models/conver
 import { builtModelsDir, modelPath } from '../../../models/catalog';
 import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
 import { embeddingModel, sha256, upscaleModel } from './helpers/models';
+import { asStandInForUserModel } from '../../fixtures/diffusion/stand-in';
 
 let dir: string;
 let src: string;
@@ -128,7 +129,7 @@ describe('ModelManager.importLocal', () => {
 
   it('checks diffusion models against their metadata contract, refusing with the key at fault', async () => {
     const D = 3 * 8 * 8;
-    const valid = buildExactDenoiser({
+    const valid = asStandInForUserModel(buildExactDenoiser({
       means: [Float32Array.from({ length: D }, (_, i) => 0.5 * Math.sin(i)), Float32Array.from({ length: D }, (_, i) => -0.5 * Math.cos(i))],
       std: 0.1,
       channels: 3,
@@ -136,7 +137,7 @@ describe('ModelManager.importLocal', () => {
       width: 8,
       prediction: 'eps',
       schedule: { type: 'ddpm', beta: 'linear', betaStart: 0.0001, betaEnd: 0.02, trainSteps: 1000 },
-    });
+    }));
     const manager = new ModelManager({ modelsDir: dir });
     expect(await manager.importLocal(await writeSource('exact.onnx', valid), 'diffusion')).toMatchObject({ id: 'exact', task: 'diffusion', status: 'installed' });
 

@@ -8,17 +8,15 @@
 // test's temp library; it is never shipped, put in the catalog or listed anywhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import onnxProto from 'onnx-proto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandOutput } from '../../../electron/contract';
 import type { PortraitRecipe } from '../../../electron/app/pipeline';
-import { TEST_ONLY_KEY } from '../../../models/diffusion/contract';
+import { asStandInForUserModel } from '../../fixtures/diffusion/stand-in';
 import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
 import { readRecipe } from '../../../native/recipe/embed';
 import { call, coupleProject, SMALL, tempLibrary } from './helpers';
 
-const { onnx } = onnxProto as unknown as { onnx: typeof import('onnx-proto').onnx };
 
 const SEED = 11;
 const STRENGTH = 0.6;
@@ -36,9 +34,7 @@ function standInModel(): Uint8Array {
     schedule: { type: 'ddpm', beta: 'linear', betaStart: 0.00085, betaEnd: 0.012, trainSteps: 1000 },
     title: 'Stand-in pixel UNet (test fixture)',
   });
-  const model = onnx.ModelProto.decode(bytes);
-  model.metadataProps = model.metadataProps.map((p) => (p.key === TEST_ONLY_KEY ? { key: p.key, value: 'false' } : p));
-  return onnx.ModelProto.encode(model).finish();
+  return asStandInForUserModel(bytes);
 }
 
 interface Saved { seed: number; recipe: PortraitRecipe; pixels: Buffer; scores: Record<string, number> }
