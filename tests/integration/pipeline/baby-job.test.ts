@@ -8,6 +8,9 @@ import { invokeCommand } from '../../../electron/app/dispatch';
 import type { BabyRecipe } from '../../../electron/app/pipeline/jobs/baby-generate';
 import { readRecipe } from '../../../native/recipe/embed';
 import { call, sampleA, sampleB, tempLibrary } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
+import { asStandInForUserModel } from '../../fixtures/diffusion/stand-in';
 
 describe('baby.generate job', () => {
   let lib: ReturnType<typeof tempLibrary>;
@@ -55,4 +58,36 @@ describe('baby.generate job', () => {
     }
     expect((await call(lib.services, 'jobs.list', { projectId })).length).toBe(before);
   });
+});
+
+describe('baby.generate with an imported diffusion model', () => {
+  it('refines each portrait, measures resemblance again on the refined pixels and records the model', async () => {
+    const lib = tempLibrary();
+    try {
+      lib.services.queue.start();
+      const side = 16;
+      const mean = new Float32Array(3 * side * side);
+      for (let c = 0; c < 3; c++) mean.fill([0.5, 0.1, -0.3][c]!, c * side * side, (c + 1) * side * side);
+      const fixture = join(lib.dataDir, 'stand-in.onnx');
+      writeFileSync(fixture, asStandInForUserModel(buildExactDenoiser({
+        means: [mean], std: 0.2, channels: 3, height: side, width: side, prediction: 'eps',
+        schedule: { type: 'ddpm', beta: 'linear', betaStart: 0.00085, betaEnd: 0.012, trainSteps: 1000 },
+      })));
+      const model = await call(lib.services, 'models.import', { path: fixture, task: 'diffusion' });
+      const project = await call(lib.services, 'projects.create', { name: 'Refined baby', kind: 'baby' });
+      const a = (await call(lib.services, 'photos.import', { projectId: project.id, role: 'a', path: sampleA })).personId!;
+      await call(lib.services, 'photos.import', { projectId: project.id, role: 'b', path: sampleB });
+      await call(lib.services, 'generations.createBaby', { projectId: project.id, age: 'newborn', variations: 1, shareA: 0.5, seed: 3 });
+      await lib.services.queue.whenIdle();
+      const [image] = await call(lib.services, 'images.list', { projectId: project.id });
+      const recipe = (await readRecipe(readFileSync(join(lib.services.folders.pathOf(project.id), image.relPath)))) as BabyRecipe;
+      expect(recipe.refine.ran).toBe(true);
+      if (!recipe.refine.ran) return;
+      expect(recipe.models.map((m) => m.id)).toContain(model.id);
+      // The row carries the resemblance measured after refine, which differs from before.
+      expect(image.identityScores![a]).not.toBe(recipe.refine.resemblanceBefore.a);
+    } finally {
+      await lib.dispose();
+    }
+  }, 600_000);
 });

@@ -19,6 +19,9 @@ import { faceModelIds, modelStamp, type ModelStampEntry } from '../models';
 import { loadSubject, resolveSubjects, type SubjectRef } from '../project/subjects';
 import { encodePlainPng, generationDir, readPngImage } from './files';
 import { refineDraft, REFINE_SKIPPED_MESSAGE, type RefineParams } from '../refine';
+import { embedFace } from '../../../../native/face/embed';
+import { identitySimilarity } from '../../../../native/face/similarity';
+import { buildPyramid } from '../../../../native/image/pyramid';
 
 /**
  * Refine for infant portraits: a gentle pass (the low end of the 0.4–0.7 range) that can
@@ -64,13 +67,13 @@ export interface BabyRecipe {
   faces: { box: { x: number; y: number; width: number; height: number } }[];
   /** The exported report card beside the portrait. */
   reportCard: string;
-  refine: { ran: false; message: string } | { ran: true; model: ModelStampEntry; params: RefineParams };
+  refine: { ran: false; message: string } | { ran: true; model: ModelStampEntry; params: RefineParams; resemblanceBefore: { a: number; b: number } };
 }
 
 interface ParentsOut { subjects: SubjectRef[]; inputs: { role: string; sha256: string }[] }
-interface PortraitOut { seed: number; file: string; resemblance: { a: number; b: number }; report: TraitReport; variation: Variation; box: BabyRecipe['faces'][number]['box'] }
+interface PortraitOut { seed: number; file: string; resemblance: { a: number; b: number }; report: TraitReport; variation: Variation; box: BabyRecipe['faces'][number]['box']; points: [number, number, number][] }
 interface PortraitsOut { portraits: PortraitOut[] }
-type RefineOut = { ran: false; message: string } | { ran: true; model: { id: string; sha256: string }; files: Record<string, string> };
+type RefineOut = { ran: false; message: string } | { ran: true; model: { id: string; sha256: string }; files: Record<string, string>; resemblance: Record<string, { a: number; b: number }> };
 interface SaveOut { generationId: string; imageIds: string[] }
 
 type Ctx = StepContext<BabyGenerateInput>;
@@ -118,7 +121,7 @@ export function babyGenerateJob(services: AppServices) {
       for (const r of results) {
         const file = `${generationDir(ctx.jobId)}/baby-${r.seed}.step.png`;
         await ctx.writeFile(file, await encodePlainPng(r.image));
-        out.push({ seed: r.seed, file, resemblance: r.resemblance, report: r.report, variation: r.variation, box: boxOf(r.points) });
+        out.push({ seed: r.seed, file, resemblance: r.resemblance, report: r.report, variation: r.variation, box: boxOf(r.points), points: r.points });
       }
       return { portraits: out };
     },
@@ -133,15 +136,21 @@ export function babyGenerateJob(services: AppServices) {
         return { ran: false, message: REFINE_SKIPPED_MESSAGE };
       }
       const list = (ctx.outputs.portraits as PortraitsOut).portraits;
+      const { subjects } = ctx.outputs.parents as ParentsOut;
+      const parentEmbeddings = subjects.map((s) => services.repos.faces.get(s.faceId)?.embedding ?? new Float32Array(0));
       const files: Record<string, string> = {};
+      const resemblance: Record<string, { a: number; b: number }> = {};
       for (const [i, p] of list.entries()) {
         const r = await refineDraft(await readPngImage(ctx.workDir, p.file), [p.box], BABY_REFINE, p.seed, models, { signal: ctx.signal });
         if (!r.refined) return { ran: false, message: r.message };
         files[p.seed] = `${generationDir(ctx.jobId)}/baby-${p.seed}-refined.step.png`;
         await ctx.writeFile(files[p.seed], await encodePlainPng(r.image));
+        // Refine may move the face away from either parent: resemblance is measured again on the refined pixels.
+        const embedding = await embedFace(models.face, buildPyramid(r.image), p.points);
+        resemblance[p.seed] = { a: identitySimilarity(embedding, parentEmbeddings[0]), b: identitySimilarity(embedding, parentEmbeddings[1]) };
         ctx.progress((i + 1) / list.length, `Refined ${i + 1} of ${list.length}`);
       }
-      return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files };
+      return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files, resemblance };
     },
   };
 
@@ -160,23 +169,24 @@ export function babyGenerateJob(services: AppServices) {
       for (const [i, p] of list.entries()) {
         ctx.throwIfCancelled();
         const refinedFile = refined.ran ? refined.files[p.seed] : undefined;
+        const scores = refined.ran ? refined.resemblance[p.seed] : p.resemblance;
         const image = await readPngImage(ctx.workDir, refinedFile ?? p.file);
         const base = `${generationDir(generationId)}/baby-${ctx.input.age}-${p.seed}`;
         const reportCard = `${base}-report.png`;
         await ctx.writeFile(reportCard, await renderReportCard(image, p.report, `Variation ${i + 1} \u00b7 ${ctx.input.age}`));
         const recipe: BabyRecipe = {
           kind: 'pairlight-baby', version: 1, app: { name: 'pairlight', version: services.version }, stage: 'draft',
-          seed: p.seed, baseSeed: ctx.input.seed, inputs, models: modelStamp(models, faceModelIds(models)),
+          seed: p.seed, baseSeed: ctx.input.seed, inputs, models: [...modelStamp(models, faceModelIds(models)), ...(refinedFile && refined.ran ? [refined.model] : [])],
           age: ctx.input.age, scene: ctx.input.scene, shareA: ctx.input.shareA, variation: p.variation, report: p.report,
           faces: [{ box: p.box }], reportCard,
-          refine: refined.ran ? { ran: true, model: refined.model, params: BABY_REFINE } : { ran: false, message: refined.message },
+          refine: refined.ran ? { ran: true, model: refined.model, params: BABY_REFINE, resemblanceBefore: p.resemblance } : { ran: false, message: refined.message },
         };
         const relPath = `${base}.png`;
         await ctx.writeFile(relPath, await encodeWithRecipe(image, recipe, { format: 'png', embed }));
         rows.push({
           id: `${generationId}:${p.seed}`, projectId: ctx.input.projectId, generationId, parentId: null, stage: 'draft' as const, relPath,
           width: image.width, height: image.height, seed: p.seed, theme: `baby-${ctx.input.scene}`, recipe,
-          identityScores: { [personA]: p.resemblance.a, [personB]: p.resemblance.b }, rating: null, favourite: false, createdAt: now,
+          identityScores: { [personA]: scores.a, [personB]: scores.b }, rating: null, favourite: false, createdAt: now,
         });
         ctx.progress((i + 1) / list.length, `Saved ${i + 1} of ${list.length}`);
       }
