@@ -200,11 +200,16 @@ describe('models.download', () => {
   const payload = embeddingModel({ length: 131_072 });
 
   it('returns at once, reports progress as events, then installs the verified file', async () => {
-    server = await startLoopbackServer((req, res) => serveWithRange(req, res, payload, { chunks: 20, delayMs: 30 }));
+    // The server holds the body until the test has looked at the list, so "still downloading"
+    // is a fact of the test, not a race with a fast machine.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server = await startLoopbackServer((req, res) => void gate.then(() => serveWithRange(req, res, payload, { chunks: 20, delayMs: 30 })));
     const started = await ok('models.download', { url: server.url(), sha256: sha256(payload), id: 'web-embedder', task: 'face-embedding', licence: 'MIT', title: 'Web embedder' });
     expect(started).toEqual({ id: 'web-embedder' });
     // Returned while the transfer runs: the list says so.
     expect((await ok('models.list', {})).find((m) => m.id === 'web-embedder')?.status).toBe('downloading');
+    release();
 
     await settled('web-embedder');
     const progress = eventsOf('models.progress').filter((p) => p.id === 'web-embedder');
