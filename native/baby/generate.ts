@@ -56,6 +56,15 @@ export interface BabyResult {
   report: TraitReport;
 }
 
+/**
+ * How much a baby portrait looks like each parent: the embedding of its face (aligned by the
+ * landmarks the portrait was drawn with, so measured on the output pixels) against each parent's.
+ */
+export async function measureResemblance(image: Image8, points: readonly [number, number, number][], models: ModelSet, parents: readonly [ArrayLike<number>, ArrayLike<number>]): Promise<{ a: number; b: number }> {
+  const embedding = await embedFace(models, buildPyramid(image), points);
+  return { a: identitySimilarity(embedding, parents[0]), b: identitySimilarity(embedding, parents[1]) };
+}
+
 /** Variation seeds: stable, distinct and independent of how many variations are asked for. */
 export function variationSeed(baseSeed: number, index: number): number {
   return (hashString(`baby:${baseSeed}:${index}`) ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
@@ -95,9 +104,7 @@ export async function generateBabies(a: AnalysedParent, b: AnalysedParent, opts:
       width: opts.width,
       height: opts.height,
     });
-    // Identity is measured on the output pixels, aligned by the face's known landmarks.
-    const embedding = await embedFace(opts.models, buildPyramid(portrait.image), portrait.points);
-    const resemblance = { a: identitySimilarity(embedding, a.face.embedding), b: identitySimilarity(embedding, b.face.embedding) };
+    const resemblance = await measureResemblance(portrait.image, portrait.points, opts.models, [a.face.embedding, b.face.embedding]);
     results.push({ seed, variation, image: portrait.image, points: portrait.points, resemblance, report: traitReport(a.traits, b.traits, variation, resemblance) });
     opts.onProgress?.(k + 1, opts.variations, `Variation ${k + 1} of ${opts.variations}`);
   }

@@ -62,6 +62,7 @@ function colourFor<C extends string>(outcome: { category: C; source: string }, a
 function matchMeanLab(rgb: Float32Array, coverage: Float32Array, target: Lab, strength: number): void {
   let n = 0;
   const mean: Lab = [0, 0, 0];
+  // Every third pixel is plenty for a mean and keeps the Lab conversions down.
   for (let i = 0; i < coverage.length; i += 3) {
     if (coverage[i] < 1) continue;
     const lab = rgbToLab(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2]);
@@ -300,7 +301,7 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
         const shade = 1 - 0.18 * Math.min(1, (Math.hypot((x - headCx) / headRx, (y - headCy) / headRy)) ** 3);
         r += (skinRgb[0] * shade - r) * head; g += (skinRgb[1] * shade - g) * head; b += (skinRgb[2] * shade - b) * head;
       }
-      const f = soft[i] * cov[i] + (cov[i] > 0 ? 0 : 0);
+      const f = soft[i] * cov[i];
       if (f > 0) { r += (face[i * 3] - r) * f; g += (face[i * 3 + 1] - g) * f; b += (face[i * 3 + 2] - b) * f; }
       // A fringe of the inherited hair colour just under the bonnet.
       const fringe = head > 0 && y > bonnetLine - width * 0.012 && y < bonnetLine + width * 0.02 ? Math.max(0, 1 - Math.abs(y - bonnetLine) / (width * 0.02)) * 0.85 : 0;

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { analyseParent } from '../../../../native/baby/traits';
-import { generateBabies, type AnalysedParent } from '../../../../native/baby/generate';
+import { generateBabies, measureResemblance, type AnalysedParent } from '../../../../native/baby/generate';
 import { renderReportCard, type TraitReport } from '../../../../native/baby/report';
 import type { Variation } from '../../../../native/baby/inheritance';
 import { TraitError } from '../../../../native/baby/traits';
@@ -16,12 +16,9 @@ import { defineJobType, type JobStep, type StepContext } from '../../jobs/types'
 import type { AppServices } from '../../services';
 import type { ImageRecord } from '../../store/repositories';
 import { faceModelIds, modelStamp, type ModelStampEntry } from '../models';
-import { loadSubject, resolveSubjects, type SubjectRef } from '../project/subjects';
+import { loadSubject, resolveSubjects, sourceEmbeddings, type SubjectRef } from '../project/subjects';
 import { encodePlainPng, generationDir, readPngImage } from './files';
 import { refineDraft, REFINE_SKIPPED_MESSAGE, type RefineParams } from '../refine';
-import { embedFace } from '../../../../native/face/embed';
-import { identitySimilarity } from '../../../../native/face/similarity';
-import { buildPyramid } from '../../../../native/image/pyramid';
 
 /**
  * Refine for infant portraits: a gentle pass (the low end of the 0.4–0.7 range) that can
@@ -137,7 +134,7 @@ export function babyGenerateJob(services: AppServices) {
       }
       const list = (ctx.outputs.portraits as PortraitsOut).portraits;
       const { subjects } = ctx.outputs.parents as ParentsOut;
-      const parentEmbeddings = subjects.map((s) => services.repos.faces.get(s.faceId)?.embedding ?? new Float32Array(0));
+      const parentEmbeddings = sourceEmbeddings(services, subjects);
       const files: Record<string, string> = {};
       const resemblance: Record<string, { a: number; b: number }> = {};
       for (const [i, p] of list.entries()) {
@@ -146,8 +143,7 @@ export function babyGenerateJob(services: AppServices) {
         files[p.seed] = `${generationDir(ctx.jobId)}/baby-${p.seed}-refined.step.png`;
         await ctx.writeFile(files[p.seed], await encodePlainPng(r.image));
         // Refine may move the face away from either parent: resemblance is measured again on the refined pixels.
-        const embedding = await embedFace(models.face, buildPyramid(r.image), p.points);
-        resemblance[p.seed] = { a: identitySimilarity(embedding, parentEmbeddings[0]), b: identitySimilarity(embedding, parentEmbeddings[1]) };
+        resemblance[p.seed] = await measureResemblance(r.image, p.points, models.face, [parentEmbeddings[0], parentEmbeddings[1]]);
         ctx.progress((i + 1) / list.length, `Refined ${i + 1} of ${list.length}`);
       }
       return { ran: true, model: { id: models.diffusion.id, sha256: models.diffusion.sha256 }, files, resemblance };

@@ -18,7 +18,7 @@ import { draftRecipe, encodePortrait, upscaledRecipe, type PortraitRecipe } from
 import { refineDraft, REFINE_SKIPPED_MESSAGE } from '../refine';
 import { resolveThemeOrFail, userThemesDir } from '../theme';
 import { upscalePortrait } from '../upscale';
-import { loadSubject, resolveSubjects, type SubjectRef } from '../project/subjects';
+import { loadSubject, resolveSubjects, sourceEmbeddings, type SubjectRef } from '../project/subjects';
 import { encodePlainPng, generationDir, readPngImage } from './files';
 
 export const CoupleGenerateInput = z.object({
@@ -114,7 +114,7 @@ export function coupleGenerateJob(services: AppServices) {
     async run(ctx) {
       const models = await services.pipelineModels();
       const { subjects } = out<AnalyzeOut>(ctx, 'analyze');
-      const sources = subjects.map((s) => services.repos.faces.get(s.faceId)?.embedding ?? new Float32Array(0));
+      const sources = sourceEmbeddings(services, subjects);
       const list = out<DraftsOut>(ctx, 'drafts').drafts;
       const verdicts: GateOut['verdicts'] = [];
       for (const [i, d] of list.entries()) {
@@ -137,12 +137,14 @@ export function coupleGenerateJob(services: AppServices) {
       }
       const { verdicts } = out<GateOut>(ctx, 'identity-gate');
       const { subjects } = out<AnalyzeOut>(ctx, 'analyze');
-      const sources = subjects.map((s) => services.repos.faces.get(s.faceId)?.embedding ?? new Float32Array(0));
+      const sources = sourceEmbeddings(services, subjects);
       const files: Record<string, string> = {};
       const after: Record<string, IdentityVerdict> = {};
       const list = out<DraftsOut>(ctx, 'drafts').drafts.filter((d) => !verdicts.find((v) => v.seed === d.seed)?.rejected);
+      // Resolved once: the theme is read from disk.
+      const params = theme(ctx).refine;
       for (const [i, d] of list.entries()) {
-        const r = await refineDraft(await readPngImage(ctx.workDir, d.file), d.faces.map((f) => f.box), theme(ctx).refine, d.seed, models, { signal: ctx.signal });
+        const r = await refineDraft(await readPngImage(ctx.workDir, d.file), d.faces.map((f) => f.box), params, d.seed, models, { signal: ctx.signal });
         if (!r.refined) return { ran: false, message: r.message };
         files[d.seed] = `${generationDir(ctx.jobId)}/refined-${d.seed}.step.png`;
         await ctx.writeFile(files[d.seed], await encodePlainPng(r.image));

@@ -71,3 +71,8 @@ export async function loadSubject(services: AppServices, ref: SubjectRef): Promi
   };
   return { sha256: photo.sha256, photo: decoded.image, analysis: { width: photo.width, height: photo.height, faces: [analysis] }, faceIndex: q.index, face: analysis, matte };
 }
+
+/** The stored identity embedding of each subject's face, in subject order (empty when missing). */
+export function sourceEmbeddings(services: AppServices, refs: readonly SubjectRef[]): Float32Array[] {
+  return refs.map((r) => services.repos.faces.get(r.faceId)?.embedding ?? new Float32Array(0));
+}

@@ -5,10 +5,9 @@ import { useServices, useSession } from '../../app/services';
 import type { Project } from '../../bridge/types';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { ProgressBar } from '../../components/ProgressBar';
-import { formatPercent } from '../../lib/format';
 import { randomSeed } from '../../stores/session';
 import { CompareView } from '../compare/CompareView';
+import { JobProgress } from '../session/JobProgress';
 import { PeopleColumn } from '../session/PeopleColumn';
 import { SessionHeader } from '../session/SessionHeader';
 import { useSessionData } from '../session/useSessionData';
@@ -59,16 +58,7 @@ export function BabySession({ projectId, project }: { projectId: string; project
               onGenerate={() => void baby.generate(settings)}
             />
             {baby.job && (
-              <div className="generation-progress" data-testid="generation-progress" data-status={baby.job.status}>
-                <ProgressBar fraction={baby.job.progress} tone={baby.job.status === 'failed' ? 'failed' : done ? 'done' : 'accent'} label="Baby portraits" />
-                <span className="muted small">
-                  {baby.job.status === 'failed'
-                    ? baby.job.error?.message
-                    : done
-                      ? baby.job.message || 'Baby portraits ready.'
-                      : `${baby.job.message || 'Reading both parents\u2019 traits…'} ${formatPercent(baby.job.progress)}`}
-                </span>
-              </div>
+              <JobProgress job={baby.job} label="Baby portraits" doneText={baby.job.message || 'Baby portraits ready.'} workingText={'Reading both parents\u2019 traits…'} />
             )}
           </div>
 

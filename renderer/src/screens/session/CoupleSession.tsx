@@ -14,8 +14,7 @@ import { useDiffusionModel } from './useDiffusionModel';
 import { PeopleColumn } from './PeopleColumn';
 import { ThemePicker } from './ThemePicker';
 import { useSessionData } from './useSessionData';
-import { ProgressBar } from '../../components/ProgressBar';
-import { formatPercent } from '../../lib/format';
+import { JobProgress } from './JobProgress';
 
 // What each part of the session waits for, in the user's words. Removed as the commands land.
 const WAITING = {
@@ -83,18 +82,7 @@ export function CoupleSession({ projectId, project }: { projectId: string; proje
               refineDefault={data.themes.find((t) => t.id === state.themeId)?.refineStrength ?? null}
               diffusionInstalled={diffusionInstalled}
             />
-            {data.generation && (
-              <div className="generation-progress" data-testid="generation-progress" data-status={data.generation.status}>
-                <ProgressBar fraction={data.generation.progress} tone={data.generation.status === 'failed' ? 'failed' : data.generation.status === 'done' ? 'done' : 'accent'} label="Drafts" />
-                <span className="muted small">
-                  {data.generation.status === 'failed'
-                    ? data.generation.error?.message
-                    : data.generation.status === 'done'
-                      ? 'Drafts ready.'
-                      : `${data.generation.message || 'Rendering drafts…'} ${formatPercent(data.generation.progress)}`}
-                </span>
-              </div>
-            )}
+            {data.generation && <JobProgress job={data.generation} label="Drafts" doneText="Drafts ready." workingText="Rendering drafts…" />}
           </div>
 
           <div className="panel panel-grow" ref={draftsPanel}>
