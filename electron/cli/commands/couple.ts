@@ -18,6 +18,7 @@ import {
   type PortraitRecipe,
   type ScoredDraft,
 } from '../../app/pipeline';
+import { userThemesDir } from '../../app/pipeline/theme';
 import { appVersion } from '../../app/version';
 import { defaultModelsDir, SAME_PERSON_THRESHOLD } from '../../../native/face';
 
@@ -134,7 +135,8 @@ export async function runCouple(args: string[], ctx: CliContext, signal?: AbortS
   const models = openPipelineModels(parsed.modelsDir);
   const log = (line: string): void => (parsed.json ? ctx.err(line) : ctx.out(line));
   try {
-    const theme = resolveThemeOrFail(parsed.theme);
+    // The user's own themes (duplicated and edited in the app) are found in the library folder.
+    const theme = resolveThemeOrFail(parsed.theme, {}, undefined, userThemesDir(ctx.dataDir));
     const a = await analyzeForPortrait(parsed.a, { models, label: 'person A', faceIndex: parsed.faceA });
     const b = await analyzeForPortrait(parsed.b, { models, label: 'person B', faceIndex: parsed.faceB });
     const seeds = seedsFrom(parsed.firstSeed ?? theme.variation.baseSeed, parsed.seeds);

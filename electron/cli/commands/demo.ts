@@ -11,7 +11,7 @@ import { invokeCommand } from '../../app/dispatch';
 import { copyFileAtomic } from '../../app/files/atomic';
 import { registerAppJobs } from '../../app/jobs/registry';
 import { samplesDir } from '../../app/pipeline/project/theme-thumbnails';
-import { resolveThemeOrFail } from '../../app/pipeline/theme';
+import { resolveThemeOrFail, userThemesDir } from '../../app/pipeline/theme';
 import { createServices, startBackground, type AppServices } from '../../app/services';
 import { withInterrupt } from './couple';
 
@@ -98,7 +98,7 @@ export async function runDemo(args: string[], ctx: CliContext, signal?: AbortSig
     for (const theme of parsed.themes) {
       const themeStart = performance.now();
       // Seeds from the theme's own base seed: the demo gives the same pictures on every run.
-      const seed = resolveThemeOrFail(theme).variation.baseSeed;
+      const seed = resolveThemeOrFail(theme, {}, undefined, userThemesDir(parsed.dataDir)).variation.baseSeed;
       const job = await finished(services, await call(services, 'generations.create', { projectId: project.id, theme, count: DRAFTS, seed }));
       const drafts = await call(services, 'images.list', { projectId: project.id, theme, stage: 'draft', sort: 'oldest' });
       const passing = drafts.filter((d) => !d.rejected);

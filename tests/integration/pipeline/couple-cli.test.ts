@@ -1,17 +1,18 @@
 // `pairlight couple` end to end on the sample couple: two runs give the same bytes, and every
 // written file carries a recipe that says exactly how it was made.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCouple } from '../../../electron/cli/commands/couple';
 import type { PortraitRecipe } from '../../../electron/app/pipeline';
+import { userThemesDir } from '../../../electron/app/pipeline/theme';
 import { appVersion } from '../../../electron/app/version';
 import { loadCatalog } from '../../../models/catalog';
 import { defaultModelsDir, modelSetFromFolder } from '../../../native/face';
 import { readRecipe } from '../../../native/recipe/embed';
-import { sampleA, sampleB } from './helpers';
+import { repoRoot, sampleA, sampleB } from './helpers';
 
 const root = mkdtempSync(join(tmpdir(), 'pairlight-couple-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -42,6 +43,32 @@ describe('pairlight couple', () => {
     for (const n of names) expect(sha(join(root, 'two', n))).toBe(sha(join(root, 'one', n)));
     // Different seeds must give different pictures (otherwise "same bytes" proves nothing).
     expect(sha(join(root, 'one', names[0]))).not.toBe(sha(join(root, 'one', names[1])));
+  });
+
+  it("finds the user's own themes in the library folder", async () => {
+    const mine = JSON.parse(readFileSync(join(repoRoot, 'themes', 'studio-session.json'), 'utf8'));
+    mine.id = 'studio-mine';
+    mine.name = 'Studio (mine)';
+    mine.lens.aperture = 2.8;
+    mkdirSync(userThemesDir(root), { recursive: true });
+    writeFileSync(join(userThemesDir(root), 'studio-mine.json'), JSON.stringify(mine));
+    const lines: string[] = [];
+    const out = join(root, 'mine');
+    const code = await runCouple(['--a', sampleA, '--b', sampleB, '--theme', 'studio-mine', '--seeds', '1', '--seed', '5', '--out', out, '--json'], { dataDir: root, out: (l) => lines.push(l), err: () => {} });
+    expect(code).toBe(0);
+    expect(readdirSync(out)).toEqual(['studio-mine-5-draft.png']);
+    const recipe = (await readRecipe(readFileSync(join(out, 'studio-mine-5-draft.png')))) as PortraitRecipe;
+    expect(recipe.theme.id).toBe('studio-mine');
+    expect(recipe.theme.resolved.lens.aperture).toBe(2.8);
+    // Another library does not see it.
+    const other = mkdtempSync(join(tmpdir(), 'pairlight-couple-other-'));
+    const errs: string[] = [];
+    try {
+      expect(await runCouple(['--a', sampleA, '--b', sampleB, '--theme', 'studio-mine', '--seeds', '1', '--out', join(other, 'o')], { dataDir: other, out: () => {}, err: (l) => errs.push(l) })).toBe(2);
+      expect(errs.join('\n')).toMatch(/studio-mine/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('embeds a full recipe that reads back from the file', async () => {
