@@ -12,10 +12,15 @@ import type { Point3 } from '../../../native/face/types';
 function syntheticFace(yawDeg: number, pitchDeg: number, rollDeg = 0): Point3[] {
   const pts: Point3[] = Array.from({ length: 478 }, () => [0, 0, 0]);
   const set = (i: number, p: Point3) => (pts[i] = p);
-  set(RIGHT_EYE_OUTER, [-40, 0, 0]);
-  set(LEFT_EYE_OUTER, [40, 0, 0]);
-  set(FOREHEAD, [0, -60, 0]);
-  set(CHIN, [0, 80, 0]);
+  set(RIGHT_EYE_OUTER, [-45, 0, 8]);
+  set(RIGHT_EYE_INNER, [-15, 0, -8]);
+  set(LEFT_EYE_OUTER, [45, 0, 8]);
+  set(LEFT_EYE_INNER, [15, 0, -8]);
+  set(MOUTH_RIGHT, [-22, 70, 2]);
+  set(MOUTH_LEFT, [22, 70, -2]);
+  // Forehead top and chin recede (as on a real head): they must not bias the pitch.
+  set(FOREHEAD, [0, -60, 20]);
+  set(CHIN, [0, 80, 15]);
   const yaw = (yawDeg * Math.PI) / 180, pitch = (pitchDeg * Math.PI) / 180, roll = (rollDeg * Math.PI) / 180;
   return pts.map(([x, y, z]) => {
     // Turning toward the image's left = rotating so +x points partly toward the camera (−z).
