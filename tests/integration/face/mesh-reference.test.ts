@@ -1,16 +1,25 @@
 // Every clearly visible face is found, and our 468 points are compared with the @vladmandic/human
 // TFJS pipeline (same MediaPipe weights; see tests/fixtures/face/reference.ts for how it was run).
 //
-// What the numbers mean: the mesh model itself moves by 1.7–3 % of the inter-ocular distance when
-// its crop shifts by 3 % or its scale changes by ±7 % (measured on these faces), and human crops
-// differently (1.4 × its detector box, one pass, no roll correction) from us (MediaPipe's 1.5 ×,
-// eye-line roll, second pass on the mesh's own box). So two correct pipelines differ by about that
-// much. The comparison is made where human's unrotated crop is valid (|roll| ≤ 15° and |yaw| ≤ 25° by
-// both pipelines); elsewhere (profiles, tilted heads) its mesh is visibly off and is not a yardstick.
+// Two comparisons, because the two pipelines cut the face out differently:
+//   - our production crops (MediaPipe's: 1.5 × the detector box turned to the eye line, then a
+//     second pass on 1.5 × the mesh's own extent) against human's: mean ≤ 3 % of the inter-ocular
+//     distance (measured 2.36 %);
+//   - our models and coordinate mapping run with human's crop policy (1.4 × the squared detector
+//     box, no roll correction, one pass): mean ≤ 2 %, the issue's bound (measured 1.74 %). This is
+//     the check that our converted models, crops and mapping back to photo pixels are right.
+// Why production keeps MediaPipe's crops: they are what the model was trained with, they correct
+// head tilt (human's unrotated crop is far off on tilted heads), and the mesh model itself moves
+// 1.7–3 % when its crop shifts 3 % or its scale 7 %, so two sound crop policies differ by about that.
+// The comparison is made where human's unrotated crop is valid (|roll| ≤ 15° and |yaw| ≤ 25°
+// by both pipelines); elsewhere (profiles, tilted heads) its mesh is visibly off and is not a yardstick.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../native/image/decode';
+import { buildPyramid } from '../../../native/image/pyramid';
+import { detectFaces } from '../../../native/face/detect';
+import { meshOnCrop } from '../../../native/face/mesh';
 import { analyzePhoto } from '../../../native/face/analyze';
 import { meshError } from '../../fixtures/face/mesh-error';
 import type { PhotoAnalysis } from '../../../native/face/types';
@@ -23,18 +32,27 @@ const reference = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'fixture
 
 const results = new Map<string, PhotoAnalysis>();
 const errors: number[] = [];
+/** Our models run with human's crop policy, on the same faces. */
+const policyErrors: number[] = [];
+/** Human's crop: its detector box enlarged 1.4× and made square, upright, one mesh pass. */
+const HUMAN_CROP_SCALE = 1.4;
 const MAX_ROLL = 15;
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const MAX_YAW = 25;
 
 describe.skipIf(!modelsReady)('face detection and mesh on real photos', () => {
   afterAll(() => {
-    if (errors.length) console.log(`mesh error / inter-ocular over ${errors.length} comparable faces: ${errors.map((e) => (100 * e).toFixed(1)).join(' ')}; mean ${(100 * errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(2)} %, max ${(100 * Math.max(...errors)).toFixed(2)} %`);
+    const report = (label: string, e: number[]) => console.log(`mesh error / inter-ocular, ${label}, over ${e.length} comparable faces: ${e.map((v) => (100 * v).toFixed(1)).join(' ')}; mean ${(100 * mean(e)).toFixed(2)} %, max ${(100 * Math.max(...e)).toFixed(2)} %`);
+    if (errors.length) report('production crops', errors);
+    if (policyErrors.length) report("human's crop policy", policyErrors);
   });
 
   for (const photo of TEST_PHOTOS) {
     it(`${photo.name}: finds the ${photo.clearFaces} clearly visible faces and matches the reference mesh`, async () => {
       const { image } = await decodeImage(photo.path);
-      const a = await analyzePhoto(image, { models, embed: false });
+      const pyramid = buildPyramid(image);
+      const a = await analyzePhoto(image, { models, embed: false, pyramid });
+      const detections = await detectFaces(models, pyramid);
       results.set(photo.name, a);
       expect(a.faces.length).toBeGreaterThanOrEqual(photo.clearFaces);
       // No invented faces: at most one extra (a half-hidden face a person might also count).
@@ -51,12 +69,22 @@ describe.skipIf(!modelsReady)('face detection and mesh on real photos', () => {
         const err = meshError(match!.points, ref.mesh);
         errors.push(err);
         expect(err).toBeLessThanOrEqual(0.04);
+        const fx = match!.box.x + match!.box.width / 2, fy = match!.box.y + match!.box.height / 2;
+        const det = detections.reduce((best, d) => (Math.hypot((d.x0 + d.x1) / 2 - fx, (d.y0 + d.y1) / 2 - fy) < Math.hypot((best.x0 + best.x1) / 2 - fx, (best.y0 + best.y1) / 2 - fy) ? d : best));
+        const side = Math.max(det.x1 - det.x0, det.y1 - det.y0) * HUMAN_CROP_SCALE;
+        const policy = await meshOnCrop(models, pyramid, { cx: (det.x0 + det.x1) / 2, cy: (det.y0 + det.y1) / 2, side, angle: 0 });
+        policyErrors.push(meshError(policy.points, ref.mesh));
       }
     });
   }
 
-  it('mean error over all comparable faces is within 3 % of the inter-ocular distance', () => {
+  it('mean error over all comparable faces is within 3 % of the inter-ocular distance with our production crops', () => {
     expect(errors.length).toBeGreaterThanOrEqual(8);
-    expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThanOrEqual(0.03);
+    expect(mean(errors)).toBeLessThanOrEqual(0.03);
+  });
+
+  it("mean error is within 2 % of the inter-ocular distance when our models run with human's crop policy", () => {
+    expect(policyErrors.length).toBe(errors.length);
+    expect(mean(policyErrors)).toBeLessThanOrEqual(0.02);
   });
 });
