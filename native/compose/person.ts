@@ -1,7 +1,7 @@
 // Per-photo work that does not depend on the seed: decode to linear light, shrink big
 // photos (so warping never skips pixels), and measure the photo's white balance and
 // exposure. Cached per photo object, so the 8 drafts of one generation pay for it once.
-import type { FaceAnalysis } from '../face/types';
+import type { Box, FaceAnalysis } from '../face/types';
 import type { Image8, Mask } from '../image/types';
 import { type Gains, greyWorldGains, meanLogLuminance } from './harmonise';
 import { type Plane, type Rgb, image8ToLinear, maskToPlane, reducePlane, reduceRgb } from './planes';
@@ -14,6 +14,8 @@ export interface PersonInput {
   face: FaceAnalysis;
   /** Person matte, same size as the photo. */
   matte: Mask;
+  /** The other faces in the same photo: their people are cut away from this one's matte. */
+  neighbours?: readonly Box[];
 }
 
 export interface PreparedPerson {
@@ -30,15 +32,44 @@ export interface PreparedPerson {
   faceMean: [number, number, number];
 }
 
+/** A face as the matte split sees it: centre and size, in the matte's pixels. */
+export interface FaceSpot {
+  x: number;
+  y: number;
+  size: number;
+}
+
+export function faceSpot(box: Box, factor = 1): FaceSpot {
+  return { x: (box.x + box.width / 2) / factor, y: (box.y + box.height / 2) / factor, size: Math.max(box.width, box.height) / factor };
+}
+
+/**
+ * Whether a pixel is on this person's side of every neighbour: the cut between two faces is the
+ * straight line across the segment joining their centres, placed in proportion to the faces'
+ * sizes (a nearer, bigger face owns more of the space between them). Below the heads the line
+ * runs between the two bodies, which is where a friend's shoulder meets this person's.
+ */
+function ownSide(self: FaceSpot, neighbours: readonly FaceSpot[]): (x: number, y: number) => boolean {
+  const cuts = neighbours.map((n) => {
+    const dx = n.x - self.x, dy = n.y - self.y;
+    const len = Math.hypot(dx, dy) || 1;
+    return { ux: dx / len, uy: dy / len, limit: (len * self.size) / (self.size + n.size) };
+  });
+  return (x, y) => cuts.every((c) => (x - self.x) * c.ux + (y - self.y) * c.uy <= c.limit);
+}
+
 /**
  * Keeps the matte to this person: a selfie's matte often includes a friend's shoulder or
- * head. Only the connected region (matte ≥ 0.5) that contains the face centre is kept,
- * with its soft edges: the rest is faded out over a few pixels.
+ * head. Only the connected region (matte ≥ 0.5) that contains the face centre is kept, and when
+ * other faces are known, only the part on this person's side of each of them (a friend who
+ * touches them is connected to them in the matte); the soft edges survive, the rest is faded out
+ * over a few pixels.
  */
-export function ownRegion(matte: Plane, faceX: number, faceY: number): Plane {
+export function ownRegion(matte: Plane, self: FaceSpot, neighbours: readonly FaceSpot[] = []): Plane {
   const { width: w, height: h } = matte;
   const inside = new Uint8Array(w * h);
-  const sx = Math.min(w - 1, Math.max(0, Math.round(faceX))), sy = Math.min(h - 1, Math.max(0, Math.round(faceY)));
+  const mine = ownSide(self, neighbours);
+  const sx = Math.min(w - 1, Math.max(0, Math.round(self.x))), sy = Math.min(h - 1, Math.max(0, Math.round(self.y)));
   if (matte.data[sy * w + sx] < 0.5) return matte; // no reliable seed: keep the matte as it is
   const stack = [sy * w + sx];
   inside[sy * w + sx] = 1;
@@ -47,7 +78,7 @@ export function ownRegion(matte: Plane, faceX: number, faceY: number): Plane {
     const x = i % w, y = (i - x) / w;
     const next = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1];
     for (const j of next) {
-      if (j >= 0 && !inside[j] && matte.data[j] >= 0.5) {
+      if (j >= 0 && !inside[j] && matte.data[j] >= 0.5 && mine(j % w, Math.floor(j / w))) {
         inside[j] = 1;
         stack.push(j);
       }
@@ -85,12 +116,12 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
   let byFactor = byMatte.get(p.matte);
   if (!byFactor) byMatte.set(p.matte, (byFactor = new Map()));
   // The face's box is part of the key: the same photo may be used for either of two faces.
-  const key = `${factor}:${p.face.box.x},${p.face.box.y},${p.face.box.width}`;
+  const boxKey = (b: Box) => `${b.x},${b.y},${b.width}`;
+  const key = `${factor}:${boxKey(p.face.box)}|${(p.neighbours ?? []).map(boxKey).join(';')}`;
   const hit = byFactor.get(key);
   if (hit) return hit;
   const colour = reduceRgb(image8ToLinear(p.photo), factor);
-  const box = p.face.box;
-  const matte = ownRegion(reducePlane(maskToPlane(p.matte), factor), (box.x + box.width / 2) / factor, (box.y + box.height / 2) / factor);
+  const matte = ownRegion(reducePlane(maskToPlane(p.matte), factor), faceSpot(p.face.box, factor), (p.neighbours ?? []).map((b) => faceSpot(b, factor)));
   const prepared: PreparedPerson = {
     scale: 1 / factor,
     colour,

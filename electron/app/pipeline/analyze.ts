@@ -2,7 +2,7 @@
 // use, its matte). Unusable photos fail here, with the analysis' own advice, rather than
 // producing a draft of the wrong face.
 import { analyzePhoto, decodeImage, FaceAnalysisError, ImageImportError, personMatte } from '../../../native/face';
-import type { FaceAnalysis, PhotoAnalysis } from '../../../native/face';
+import type { Box, FaceAnalysis, PhotoAnalysis } from '../../../native/face';
 import { buildPyramid } from '../../../native/image/pyramid';
 import type { Image8, Mask } from '../../../native/image/types';
 import { PairlightError } from '../errors';
@@ -18,6 +18,8 @@ export interface PortraitSubject {
   faceIndex: number;
   face: FaceAnalysis;
   matte: Mask;
+  /** Boxes of the other faces in the same photo (their people are kept out of this one's cut-out). */
+  neighbours: Box[];
 }
 
 export interface AnalyzeForPortraitOptions {
@@ -63,7 +65,8 @@ export async function analyzeForPortrait(input: string | Uint8Array, opts: Analy
     const analysis = await analyzePhoto(decoded.image, { models: opts.models.face, pyramid });
     const faceIndex = pickFace(analysis, label, opts.faceIndex);
     const matte = await personMatte(decoded.image, { models: opts.models.face, pyramid });
-    return { sha256: decoded.sha256, photo: decoded.image, analysis, faceIndex, face: analysis.faces[faceIndex], matte };
+    const neighbours = analysis.faces.filter((_, i) => i !== faceIndex).map((f) => f.box);
+    return { sha256: decoded.sha256, photo: decoded.image, analysis, faceIndex, face: analysis.faces[faceIndex], matte, neighbours };
   } catch (error) {
     throw asContractError(error);
   }

@@ -1,6 +1,6 @@
 // generateCoupleDrafts: two analysed people + a theme → one draft per seed. Pure compositing
 // (no file, no database); the caller decides where drafts go.
-import { renderDraft, type DraftResult } from '../../../native/compose';
+import { renderDraft, type DraftResult, type PersonInput } from '../../../native/compose';
 import type { ResolvedTheme } from '../../../themes/schema';
 import { PairlightError } from '../errors';
 import type { PortraitSubject } from './analyze';
@@ -19,12 +19,14 @@ export interface CoupleDraft extends DraftResult {
   seed: number;
 }
 
+const personInput = (p: PortraitSubject): PersonInput => ({ photo: p.photo, face: p.face, matte: p.matte, neighbours: p.neighbours });
+
 const cancelled = (): PairlightError => new PairlightError('CANCELLED', 'The drafts were cancelled.');
 /** Lets progress events and a cancel click through between drafts (each draft is ~0.5 s of CPU). */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function generateCoupleDrafts(request: CoupleDraftsRequest): Promise<CoupleDraft[]> {
-  const people = [request.a, request.b].map((p) => ({ photo: p.photo, face: p.face, matte: p.matte })) as Parameters<typeof renderDraft>[0]['people'];
+  const people: [PersonInput, PersonInput] = [personInput(request.a), personInput(request.b)];
   const drafts: CoupleDraft[] = [];
   for (const seed of request.seeds) {
     if (request.signal?.aborted) throw cancelled();

@@ -69,7 +69,8 @@ export async function loadSubject(services: AppServices, ref: SubjectRef): Promi
     embedding: face.embedding ?? new Float32Array(0),
     models: {},
   };
-  return { sha256: photo.sha256, photo: decoded.image, analysis: { width: photo.width, height: photo.height, faces: [analysis] }, faceIndex: q.index, face: analysis, matte };
+  const neighbours = services.repos.faces.listByPhoto(photo.id).filter((f) => f.id !== face.id).map((f) => f.box);
+  return { sha256: photo.sha256, photo: decoded.image, analysis: { width: photo.width, height: photo.height, faces: [analysis] }, faceIndex: q.index, face: analysis, matte, neighbours };
 }
 
 /** The stored identity embedding of each subject's face, in subject order (empty when missing). */
