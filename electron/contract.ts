@@ -354,7 +354,11 @@ export const commands = {
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     }),
-    output: z.array(ImageSchema),
+    /**
+     * `thumbPath`: the gallery thumbnail inside the project folder when it has been made, so a
+     * grid cell loads it at once; null until then (ask `images.thumbnails`, which makes it).
+     */
+    output: z.array(ImageSchema.extend({ thumbPath: z.string().nullable() })),
   },
   'images.rate': { input: z.strictObject({ id: Id, rating: Rating.nullable() }), output: ImageSchema },
   'images.favourite': { input: z.strictObject({ id: Id, favourite: z.boolean() }), output: ImageSchema },

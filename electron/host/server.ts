@@ -22,7 +22,7 @@ import { mediaCacheControl } from '../app/media/cache-policy';
 import { resolveMediaRequest } from '../app/media/path-guard';
 import type { AppServices } from '../app/services';
 import { statusForError } from './http-status';
-import { resolveStaticFile } from './static-files';
+import { resolveStaticFile, staticCacheControl } from './static-files';
 import { newToken, tokenMatches } from './token';
 
 export interface HostOptions {
@@ -176,7 +176,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!queryOk && !cookieOk) return unauthorized(res);
     const file = await resolveStaticFile(rendererDir, rawPath);
     if (!file) return send(res, 404, 'Not found');
-    res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': file.contentType, 'cache-control': staticCacheControl(rawPath) });
     createReadStream(file.file).on('error', () => res.destroy()).pipe(res);
   }
 

@@ -20,6 +20,18 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** What Vite names a build output: assets/<name>-<8-character content hash>.<ext>. */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|map|svg|png|jpg|webp|woff2?)$/;
+
+/**
+ * A year and `immutable` for the build's content-hashed assets: a new build has new names, so a
+ * reopened page takes the boot script from the cache (and Chromium its compiled code) without a
+ * revalidation or a download. Anything else (the icon) is revalidated every time.
+ */
+export function staticCacheControl(urlPath: string): string {
+  return HASHED_ASSET.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; contentType: string } | null> {
   const segments: string[] = [];
   for (const raw of urlPath.split('/')) {

@@ -1,13 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { NAV, Sidebar } from './Sidebar';
 import { useRoute, useServices } from './services';
 import { useShortcuts } from './useShortcuts';
 import { Toasts } from '../components/Toasts';
-import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
-import { QueueScreen } from '../screens/queue/QueueScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { SessionScreen } from '../screens/session/SessionScreen';
 import { GalleryScreen } from '../screens/gallery/GalleryScreen';
+
+// The gallery is in the boot chunk (it is the screen that must paint fast, and the entry module
+// prefetches its list); the other screens load on first visit, so the boot chunk parses sooner.
+const ProjectsScreen = lazy(() => import('../screens/projects/ProjectsScreen').then((m) => ({ default: m.ProjectsScreen })));
+const SessionScreen = lazy(() => import('../screens/session/SessionScreen').then((m) => ({ default: m.SessionScreen })));
+const QueueScreen = lazy(() => import('../screens/queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function App() {
   const services = useServices();
@@ -25,6 +28,9 @@ export function App() {
     ];
     const onHash = () => services.route.getState().sync(window.location.hash);
     window.addEventListener('hashchange', onHash);
+    // React and the screens load after the entry module read the hash: a change made meanwhile
+    // (a link followed while the page booted) fired before this listener existed.
+    onHash();
     return () => {
       offs.forEach((off) => off());
       window.removeEventListener('hashchange', onHash);
@@ -39,11 +45,13 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="main" data-screen={screen}>
-        {screen === 'projects' && <ProjectsScreen />}
-        {screen === 'session' && <SessionScreen />}
-        {screen === 'gallery' && <GalleryScreen />}
-        {screen === 'queue' && <QueueScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        <Suspense fallback={null}>
+          {screen === 'projects' && <ProjectsScreen />}
+          {screen === 'session' && <SessionScreen />}
+          {screen === 'gallery' && <GalleryScreen />}
+          {screen === 'queue' && <QueueScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
       <Toasts />
     </div>

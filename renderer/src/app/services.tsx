@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PairlightBridge } from '../bridge/types';
+import { createFirstPage, type FirstPage } from '../screens/gallery/first-page';
 import { createThumbnailLoader, type ThumbnailLoader } from '../lib/thumbnail-loader';
 import { createGalleryStore, type GalleryState, type GalleryStore } from '../stores/gallery';
 import { createJobsStore, type JobsState, type JobsStore } from '../stores/jobs';
@@ -23,9 +24,11 @@ export interface Services {
   gallery: GalleryStore;
   /** Gallery thumbnails, remembered for the whole session so revisits draw at once. */
   thumbnails: ThumbnailLoader;
+  /** The gallery's first page, possibly already asked for by the entry module. */
+  galleryFirstPage: FirstPage;
 }
 
-export function createServices(bridge: PairlightBridge, hash: string, writeHash: (hash: string) => void): Services {
+export function createServices(bridge: PairlightBridge, hash: string, writeHash: (hash: string) => void, galleryFirstPage: FirstPage = createFirstPage(bridge)): Services {
   const toasts = createToastStore();
   return {
     bridge,
@@ -37,6 +40,7 @@ export function createServices(bridge: PairlightBridge, hash: string, writeHash:
     session: createSessionStore(),
     gallery: createGalleryStore(toasts),
     thumbnails: createThumbnailLoader((ids) => bridge.invoke('images.thumbnails', { ids }), (projectId, relPath) => bridge.mediaUrl(projectId, relPath)),
+    galleryFirstPage,
   };
 }
 

@@ -131,6 +131,42 @@ export function visibleImages(s: Pick<GalleryState, 'images' | 'filters' | 'sort
   return sortImages(s.images.filter((i) => !hidden.has(i.id) && matchesFilters(i, s.filters)), s.sort);
 }
 
+function sameImage(a: GalleryImage, b: GalleryImage): boolean {
+  for (const key of Object.keys(a) as (keyof GalleryImage)[]) {
+    if (key === 'people' || key === 'recipe') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return a.people.join('\n') === b.people.join('\n') && JSON.stringify(a.recipe) === JSON.stringify(b.recipe);
+}
+
+/**
+ * `held` with a page of fresh `rows` laid over it: a row already held replaces its copy, or keeps
+ * the very same object when nothing changed (so its memoised cell does not re-render), and a new
+ * row is added. `complete`: every id of the whole fresh list, once all of it has arrived; rows
+ * held but no longer listed are then dropped. Returns `held` itself when nothing changed.
+ */
+export function refreshImages(held: GalleryImage[], rows: GalleryImage[], complete: ReadonlySet<string> | null = null): GalleryImage[] {
+  const incoming = new Map(rows.map((r) => [r.id, r]));
+  let changed = false;
+  const out: GalleryImage[] = [];
+  for (const image of held) {
+    const fresh = incoming.get(image.id);
+    incoming.delete(image.id);
+    if (complete && !fresh && !complete.has(image.id)) {
+      changed = true;
+      continue;
+    }
+    const kept = fresh && !sameImage(image, fresh) ? fresh : image;
+    if (kept !== image) changed = true;
+    out.push(kept);
+  }
+  for (const added of incoming.values()) {
+    out.push(added);
+    changed = true;
+  }
+  return changed ? out : held;
+}
+
 /** The chain from the original draft to this image, oldest first, for the lineage panel. */
 export function lineage(images: GalleryImage[], id: string): GalleryImage[] {
   const byId = new Map(images.map((i) => [i.id, i]));

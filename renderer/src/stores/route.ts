@@ -23,6 +23,8 @@ export function createRouteStore(initialHash: string, writeHash: (hash: string) 
     },
     sync(hash) {
       const route = parseRoute(hash);
+      // Already there: nothing changes, so nothing re-renders.
+      if (route.screen === get().route.screen && route.projectId === get().route.projectId) return;
       set({ route, lastProjectId: route.projectId ?? get().lastProjectId });
     },
   }));

@@ -20,6 +20,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pairlight</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
+  writeFileSync(join(rendererDir, 'assets', 'boot-D2x_k9Qa.js'), 'console.log("boot")');
   writeFileSync(join(root, 'secret.png'), 'outside');
   services = createServices({ dataDir: join(root, 'data') });
   await startBackground(services);
@@ -112,6 +113,18 @@ describe('browser host', () => {
     const escape = await rawGet(`/assets/%2e%2e/%2e%2e/secret.png?token=${host.token}`);
     expect(escape.status).toBe(404);
     expect(escape.body).not.toContain('outside');
+  });
+
+  it('lets the browser keep content-hashed build assets for good, and revalidate everything else', async () => {
+    const cookie = (await fetch(`${base}/?token=${host.token}`)).headers.get('set-cookie')!.split(';')[0]!;
+    const hashed = await fetch(`${base}/assets/boot-D2x_k9Qa.js`, { headers: { cookie } });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const plain = await fetch(`${base}/assets/app.js`, { headers: { cookie } });
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${base}/?token=${host.token}`)).headers.get('cache-control')).toBe('no-store');
+    // Still behind the token: a cacheable name is no way around it.
+    expect((await fetch(`${base}/assets/boot-D2x_k9Qa.js`)).status).toBe(401);
   });
 
   it('refuses an invalid payload with VALIDATION and changes nothing', async () => {

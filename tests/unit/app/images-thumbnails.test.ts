@@ -61,6 +61,17 @@ describe('images.thumbnails', () => {
     expect(existsSync(join(services.folders.pathOf(projectId), 'thumbs'))).toBe(false);
   });
 
+  it('images.list names each thumbnail once it is made, so the gallery needs no round trip for it', async () => {
+    const projectId = await seedImage('job:7', 64, 80);
+    const [before] = await call(services, 'images.list', { projectId });
+    // Not made yet: null, and the gallery asks images.thumbnails to make it.
+    expect(before).toMatchObject({ id: 'job:7', thumbPath: null });
+    const [made] = await call(services, 'images.thumbnails', { ids: ['job:7'] });
+    const [after] = await call(services, 'images.list', { projectId, limit: 1 });
+    expect(after!.thumbPath).toBe(made!.relPath);
+    expect(existsSync(join(services.folders.pathOf(projectId), after!.thumbPath!))).toBe(true);
+  });
+
   it('refuses more ids than one screen needs', async () => {
     await expect(call(services, 'images.thumbnails', { ids: Array.from({ length: 201 }, (_, i) => `i${i}`) })).rejects.toMatchObject({ code: 'VALIDATION' });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRoute, parseRoute } from '../../../renderer/src/app/route';
 import { isTypingTarget, shortcutOf } from '../../../renderer/src/lib/shortcuts';
+import { createRouteStore } from '../../../renderer/src/stores/route';
 import { humanize, jobTitle } from '../../../renderer/src/screens/queue/labels';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
@@ -45,6 +46,15 @@ describe('routes in the URL hash', () => {
     expect(parseRoute('')).toEqual({ screen: 'projects', projectId: null });
     expect(parseRoute('#/nowhere/x')).toEqual({ screen: 'projects', projectId: null });
     expect(parseRoute('#/session/%E0%A4%A')).toEqual({ screen: 'session', projectId: null });
+  });
+  it('syncing to the hash already shown changes nothing (the app syncs once more after it boots)', () => {
+    const store = createRouteStore('#/gallery/p1', () => undefined);
+    const before = store.getState();
+    store.getState().sync('#/gallery/p1');
+    expect(store.getState()).toBe(before);
+    store.getState().sync('#/session/p2');
+    expect(store.getState().route).toEqual({ screen: 'session', projectId: 'p2' });
+    expect(store.getState().lastProjectId).toBe('p2');
   });
 });
 

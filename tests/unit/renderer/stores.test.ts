@@ -1,7 +1,7 @@
 // Store logic against a small in-memory bridge that answers like the contract does.
 import { describe, expect, it } from 'vitest';
 import type { CommandName, Job, PairlightBridge, Project } from '../../../renderer/src/bridge/types';
-import { createGalleryStore, lineage, visibleImages, type GalleryImage } from '../../../renderer/src/stores/gallery';
+import { createGalleryStore, lineage, refreshImages, visibleImages, type GalleryImage } from '../../../renderer/src/stores/gallery';
 import { createJobsStore, currentStepIndex, jobEta, sortJobs, withStepProgress } from '../../../renderer/src/stores/jobs';
 import { createProjectsStore, filterProjects } from '../../../renderer/src/stores/projects';
 import { createSessionStore, parseSeed, randomSeed } from '../../../renderer/src/stores/session';
@@ -260,5 +260,29 @@ describe('gallery store', () => {
     store.getState().setImages([image('1')]);
     store.getState().rate('1', 9);
     expect(store.getState().images[0].rating).toBe(5);
+  });
+
+  it('a refresh keeps unchanged rows as the same objects, replaces changed ones, adds new ones', () => {
+    const held = [image('1'), image('2'), image('3')];
+    const fresh = [image('1'), image('2', { rating: 4 }), image('4'), image('3', { people: ['Anna', 'Marc'] })];
+    const out = refreshImages(held, fresh);
+    expect(out.map((i) => i.id)).toEqual(['1', '2', '3', '4']);
+    expect(out[0]).toBe(held[0]);
+    expect(out[1]).toBe(fresh[1]);
+    expect(out[2]).toBe(held[2]);
+    // Nothing changed: the very array comes back, so the store's subscribers do not re-render.
+    expect(refreshImages(out, [image('1'), image('4')])).toBe(out);
+    expect(refreshImages(out, [image('1', { thumbUrl: 'made.jpg' })])[0]!.thumbUrl).toBe('made.jpg');
+    expect(refreshImages(out, [image('1', { recipe: { seed: 2 } })])[0]!.recipe).toEqual({ seed: 2 });
+  });
+
+  it('a first page laid over a held gallery keeps the rest until the whole list has arrived; then what is no longer listed goes', () => {
+    const held = Array.from({ length: 6 }, (_, i) => image(String(i + 1)));
+    const firstPage = refreshImages(held, [image('1'), image('2')]);
+    expect(firstPage).toBe(held);
+    const complete = new Set(['1', '2', '4', '6']);
+    const last = refreshImages(firstPage, [image('4'), image('6')], complete);
+    expect(last.map((i) => i.id)).toEqual(['1', '2', '4', '6']);
+    expect(last[2]).toBe(held[3]);
   });
 });

@@ -9,18 +9,20 @@ import { toUserError } from '../../bridge/errors';
 import type { CommandName, Image, PairlightBridge } from '../../bridge/types';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import type { GalleryImage } from '../../stores/gallery';
+import { refreshImages, type GalleryImage } from '../../stores/gallery';
+import { FIRST_PAGE, firstPageInput } from './first-page';
 import { GalleryView } from './GalleryView';
 
 /** An image row from the contract as the gallery shows it. */
-export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryImage {
+export function toGalleryImage(image: Image & { thumbPath?: string | null }, bridge: PairlightBridge): GalleryImage {
   const url = bridge.mediaUrl(image.projectId, image.relPath);
   return {
     id: image.id,
     projectId: image.projectId,
     url,
-    // Made on demand through images.thumbnails (useThumbnail): the grid never decodes full-size files.
-    thumbUrl: null,
+    // Named by the list once made; otherwise made on demand through images.thumbnails
+    // (useThumbnail). The grid never decodes full-size files.
+    thumbUrl: image.thumbPath ? bridge.mediaUrl(image.projectId, image.thumbPath) : null,
     width: image.width,
     height: image.height,
     stage: image.stage,
@@ -35,15 +37,13 @@ export function toGalleryImage(image: Image, bridge: PairlightBridge): GalleryIm
   };
 }
 
-/** More than a 1440×900 screenful of cells (~40), so the first paint needs only this page. */
-const FIRST_PAGE = 120;
 /** The rest in pages this size: each one parses in a few ms, so scrolling meanwhile stays smooth. */
 const LATER_PAGE = 2000;
 /** About one first paint on a slow machine (bench: 0.3–0.8 s), after which the host is free again. */
 const REST_AFTER_MS = 600;
 
 export function GalleryScreen() {
-  const { route, bridge, gallery, toasts, jobs, session, thumbnails } = useServices();
+  const { route, bridge, gallery, toasts, jobs, session, thumbnails, galleryFirstPage } = useServices();
   const projectId = useRoute((s) => s.route.projectId);
   const project = useProjects((s) => s.projects.find((p) => p.id === projectId) ?? null);
   const title = project ? `Gallery · ${project.name}` : 'Gallery · all projects';
@@ -76,27 +76,34 @@ export function GalleryScreen() {
     const scope = projectId ? { projectId } : {};
     const toImages = (rows: Image[]) => rows.map((row) => toGalleryImage(row, bridge));
     try {
-      const first = await bridge.invoke('images.list', { ...scope, limit: FIRST_PAGE });
+      // The entry module may have asked already (the page opened on this gallery).
+      const first = await (galleryFirstPage.take(projectId ?? null) ?? bridge.invoke('images.list', firstPageInput(projectId ?? null)));
       if (mine !== loadCount.current) return;
-      gallery.getState().setImages(toImages(first), projectId ?? '*');
-      if (first.length !== FIRST_PAGE) return;
+      // Laid over what the store holds: back on a gallery of 10,000 the count and the cells stay
+      // as they are (unchanged rows keep their objects), and only what changed re-renders.
+      const key = projectId ?? '*';
+      const held = () => (gallery.getState().scope === key ? gallery.getState().images : []);
+      const seen = new Set(first.map((row) => row.id));
+      const lastPage = first.length !== FIRST_PAGE;
+      gallery.getState().setImages(refreshImages(held(), toImages(first), lastPage ? seen : null), key);
+      if (lastPage) return;
       // The first screenful's thumbnails go first: the rest would otherwise queue with them on the host.
       await new Promise((resolve) => setTimeout(resolve, REST_AFTER_MS));
       if (mine !== loadCount.current) return;
       for (let offset = FIRST_PAGE; ; offset += LATER_PAGE) {
         const page = await bridge.invoke('images.list', { ...scope, offset, limit: LATER_PAGE });
         if (mine !== loadCount.current) return;
-        // Appended to what the store holds now, so a rating or delete made meanwhile is kept; an
-        // image made meanwhile shifts the pages by one, hence the check for ids already shown.
-        const shown = new Set(gallery.getState().images.map((i) => i.id));
-        const fresh = toImages(page).filter((i) => !shown.has(i.id));
-        gallery.getState().setImages([...gallery.getState().images, ...fresh], projectId ?? '*');
-        if (page.length !== LATER_PAGE) return;
+        // Laid over what the store holds now; an image made meanwhile shifts the pages by one,
+        // which merging by id absorbs.
+        page.forEach((row) => seen.add(row.id));
+        const done = page.length !== LATER_PAGE;
+        gallery.getState().setImages(refreshImages(held(), toImages(page), done ? seen : null), key);
+        if (done) return;
       }
     } catch (error) {
       toasts.getState().error(toUserError(error));
     }
-  }, [bridge, gallery, toasts, projectId]);
+  }, [bridge, gallery, toasts, projectId, galleryFirstPage]);
 
   useEffect(() => {
     if (!available) return;

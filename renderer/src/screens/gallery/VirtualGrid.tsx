@@ -44,6 +44,24 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
     padding: PADDING,
   };
   const layout = layoutGrid(geometry);
+  // What the scroll listener compares against: this render's geometry and mounted range.
+  const latest = useRef({ geometry, start: layout.start, end: layout.end });
+  latest.current = { geometry, start: layout.start, end: layout.end };
+
+  // A plain passive listener rather than React's onScroll: a scroll event that stays inside the
+  // mounted rows (most of them) costs one small computation and no synthetic event.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onScroll = () => {
+      const top = element.scrollTop;
+      const { geometry: g, start, end } = latest.current;
+      const next = layoutGrid({ ...g, scrollTop: top });
+      if (next.start !== start || next.end !== end) setScrollTop(top);
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, []);
 
   useEffect(() => {
     const element = scroller.current;
@@ -69,11 +87,6 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
       className="vgrid"
       data-testid={testId}
       data-mounted={layout.end - layout.start}
-      onScroll={(e) => {
-        const top = e.currentTarget.scrollTop;
-        const next = layoutGrid({ ...geometry, scrollTop: top });
-        if (next.start !== layout.start || next.end !== layout.end) setScrollTop(top);
-      }}
     >
       <div className="vgrid-content" style={{ height: layout.totalHeight }}>
         {cells}

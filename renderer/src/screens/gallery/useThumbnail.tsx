@@ -6,15 +6,20 @@ import type { GalleryImage } from '../../stores/gallery';
 
 export const ThumbnailsContext = createContext<ThumbnailLoader | null>(null);
 
-/** The cell's image URL: null while its thumbnail is being made (the cell keeps its placeholder). */
+/**
+ * The cell's image URL: null while its thumbnail is being made (the cell keeps its placeholder).
+ * A thumbnail the list already named (thumbUrl) or one asked for earlier draws in the first
+ * render, with no state and no round trip; only a missing one goes through the loader.
+ */
 export function useThumbnail(image: Pick<GalleryImage, 'id' | 'projectId' | 'thumbUrl'>): string | null {
   const loader = useContext(ThumbnailsContext);
-  const [url, setUrl] = useState<string | null>(() => image.thumbUrl ?? loader?.peek(image.id) ?? null);
+  const { id, projectId, thumbUrl } = image;
+  const [made, setMade] = useState<{ id: string; url: string | null } | null>(null);
+  const known = thumbUrl ?? loader?.peek(id);
   useEffect(() => {
-    if (image.thumbUrl || !loader) return setUrl(image.thumbUrl);
-    const known = loader.peek(image.id);
-    if (known !== undefined) return setUrl(known);
-    return loader.request(image, setUrl);
-  }, [image, loader]);
-  return url;
+    if (known !== undefined || !loader) return;
+    return loader.request({ id, projectId }, (url) => setMade({ id, url }));
+  }, [known, loader, id, projectId]);
+  if (known !== undefined) return known;
+  return made?.id === id ? made.url : null;
 }
