@@ -11,8 +11,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // The inference worker is its own entry: the bundled main starts out/main/session-worker.js.
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'session-worker': resolve(root, 'native/runtime/session-worker.ts') } },
+      // Each worker is its own entry: the bundled main starts out/main/session-worker.js (inference)
+      // and out/main/pixel-worker.js (drafts, upscale detail).
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'session-worker': resolve(root, 'native/runtime/session-worker.ts'),
+          'pixel-worker': resolve(root, 'native/offload/pixel-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,9 +1,8 @@
 // The main-thread side of the inference worker (session-worker.ts): sessions that look like
 // ONNX Runtime's to the code using them, but whose run() happens on another thread.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
+import { workerExecArgv, workerScript } from './worker-script';
 
 /** What Pairlight uses of a session; both ort.InferenceSession and WorkerSession provide it. */
 export type RunnableSession = Pick<ort.InferenceSession, 'run' | 'release' | 'inputNames' | 'outputNames' | 'inputMetadata' | 'outputMetadata'>;
@@ -19,35 +18,9 @@ interface Pending {
   reject(err: Error): void;
 }
 
-/**
- * The worker script: the bundled `session-worker.js` next to this module in a build (electron-vite
- * emits it as its own entry), else the source `.ts`, which Node runs with type stripping.
- */
+/** The worker script (session-worker.ts imports nothing from the project: Node strips its types). */
 export function workerScriptUrl(base: string | URL = import.meta.url): URL {
-  const bundled = new URL('./session-worker.js', base);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./session-worker.ts', base);
-}
-
-/**
- * The parent's Node flags minus those a worker refuses (`--input-type`, `--eval`, `--print`):
- * loaders such as tsx's `--import` must carry over, but a parent started with `-e` must not
- * make every worker fail to start.
- */
-export function workerExecArgv(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--input-type')) {
-      if (!a.includes('=')) i++;
-      continue;
-    }
-    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
-      i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
+  return workerScript('session-worker', base);
 }
 
 export class InferenceWorker {

@@ -1,6 +1,8 @@
 // generateCoupleDrafts: two analysed people + a theme → one draft per seed. Pure compositing
 // (no file, no database); the caller decides where drafts go.
-import { renderDraft, type DraftResult, type PersonInput } from '../../../native/compose';
+import type { DraftResult, PersonInput } from '../../../native/compose';
+import { callOp } from '../../../native/offload/client';
+import { OpCancelled, type DraftItem } from '../../../native/offload/ops';
 import type { ResolvedTheme } from '../../../themes/schema';
 import { PairlightError } from '../errors';
 import type { PortraitSubject } from './analyze';
@@ -22,19 +24,25 @@ export interface CoupleDraft extends DraftResult {
 const personInput = (p: PortraitSubject): PersonInput => ({ photo: p.photo, face: p.face, matte: p.matte, neighbours: p.neighbours });
 
 const cancelled = (): PairlightError => new PairlightError('CANCELLED', 'The drafts were cancelled.');
-/** Lets progress events and a cancel click through between drafts (each draft is ~0.5 s of CPU). */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The drafts are made on the draft worker thread (each is ~0.5 s of CPU), so progress events and a cancel click get through meanwhile. */
 export async function generateCoupleDrafts(request: CoupleDraftsRequest): Promise<CoupleDraft[]> {
   const people: [PersonInput, PersonInput] = [personInput(request.a), personInput(request.b)];
   const drafts: CoupleDraft[] = [];
-  for (const seed of request.seeds) {
-    if (request.signal?.aborted) throw cancelled();
-    drafts.push({ ...renderDraft({ people, theme: request.theme, seed }), seed });
-    request.onProgress?.(drafts.length, request.seeds.length);
-    await nextTurn();
+  try {
+    await callOp('drafts', { people, theme: request.theme, seeds: [...request.seeds] }, {
+      signal: request.signal,
+      onItem: (value) => {
+        const { seed, draft } = value as DraftItem;
+        drafts.push({ ...draft, seed });
+        request.onProgress?.(drafts.length, request.seeds.length);
+      },
+    });
+    return drafts;
+  } catch (error) {
+    if (error instanceof OpCancelled) throw cancelled();
+    throw error;
   }
-  return drafts;
 }
 
 /**

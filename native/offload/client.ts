@@ -1,0 +1,77 @@
+// The main-thread side of the pixel worker: callOp() runs an op of ops.ts on the worker thread
+// and resolves with its result; items the op streams arrive through onItem meanwhile.
+import { Worker } from 'node:worker_threads';
+import { projectWorkerExecArgv, workerScript } from '../runtime/worker-script';
+import { OpCancelled, type OpArgs, type OpName, type OpResult } from './ops';
+import type { WorkerReply, WorkerRequest } from './pixel-worker';
+
+export interface CallOptions {
+  onItem?(value: unknown): void;
+  signal?: AbortSignal;
+  /** Buffers of the arguments to move to the worker instead of copying (the caller loses them). */
+  transfer?: ArrayBuffer[];
+}
+
+interface Pending {
+  onItem?: CallOptions['onItem'];
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+class PixelWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const script = workerScript('pixel-worker', import.meta.url);
+    const worker = new Worker(script, { execArgv: projectWorkerExecArgv(script, process.execArgv) });
+    worker.on('message', (msg: WorkerReply) => this.receive(msg));
+    // A dead worker fails what it was doing; the next call starts a fresh one.
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the pixel worker stopped (exit code ${code})`)));
+    // Idle, it must not keep a CLI from exiting; busy, the process must wait for it.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(msg: WorkerReply): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.kind === 'item') {
+      p.onItem?.(msg.value);
+      return;
+    }
+    this.pending.delete(msg.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (msg.kind === 'result') p.resolve(msg.value);
+    else if (msg.kind === 'cancelled') p.reject(new OpCancelled());
+    else p.reject(new Error(msg.message));
+  }
+
+  call(op: OpName, args: unknown, opts: CallOptions): Promise<unknown> {
+    if (opts.signal?.aborted) return Promise.reject(new OpCancelled());
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { onItem: opts.onItem, resolve, reject });
+      opts.signal?.addEventListener('abort', () => worker.postMessage({ id, op: 'cancel' } satisfies WorkerRequest), { once: true });
+      worker.ref();
+      worker.postMessage({ id, op, args } satisfies WorkerRequest, opts.transfer ?? []);
+    });
+  }
+}
+
+const shared = new PixelWorker();
+
+/** Runs `op` on the shared pixel worker thread; rejects with OpCancelled when `signal` aborts first. */
+export function callOp<N extends OpName>(op: N, args: OpArgs<N>, opts: CallOptions = {}): Promise<OpResult<N>> {
+  return shared.call(op, args, opts) as Promise<OpResult<N>>;
+}

@@ -1,0 +1,112 @@
+// The pixel worker: drafts and the upscaler's detail restoration run on another thread and give
+// exactly the pixels the same functions give on this one, the calling thread keeps its event
+// loop, a cancel stops the drafts, and the bundled worker of a build runs on its own.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeForPortrait, closePipelineModels, generateCoupleDrafts, openPipelineModels, resolveThemeOrFail, type PortraitSubject } from '../../../electron/app/pipeline';
+import { renderDraft } from '../../../native/compose/draft';
+import { callOp } from '../../../native/offload/client';
+import type { WorkerReply } from '../../../native/offload/pixel-worker';
+import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../../../native/upscale/detail';
+import { createRng } from '../../../native/random/prng';
+import { repoRoot, sampleA, sampleB } from '../pipeline/helpers';
+
+let a: PortraitSubject;
+let b: PortraitSubject;
+beforeAll(async () => {
+  const models = openPipelineModels();
+  try {
+    a = await analyzeForPortrait(sampleA, { models, label: 'person A' });
+    b = await analyzeForPortrait(sampleB, { models, label: 'person B' });
+  } finally {
+    closePipelineModels(models);
+  }
+});
+
+function detailArgs(seed: number) {
+  const rng = createRng(seed);
+  const w = 24, h = 20, s = 4;
+  const rgb = Float32Array.from({ length: w * s * h * s * 3 }, () => rng.next());
+  const inputLuma = Float32Array.from({ length: w * h }, () => rng.next());
+  const mask = Float32Array.from({ length: w * h }, (_, i) => (i % w > 8 ? 1 : 0));
+  return { rgb, width: w * s, height: h * s, inputLuma, mask, scale: s, sigma: 4, strength: 1, edgeThreshold: 0.02 };
+}
+
+describe('the pixel worker', () => {
+  it('makes the same draft pixels as rendering on this thread', async () => {
+    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 200 } });
+    const [off] = await generateCoupleDrafts({ a, b, theme, seeds: [11] });
+    const here = renderDraft({ people: [{ photo: a.photo, face: a.face, matte: a.matte }, { photo: b.photo, face: b.face, matte: b.matte }], theme, seed: 11 });
+    expect(off.seed).toBe(11);
+    expect(off.image.width).toBe(here.image.width);
+    expect(Buffer.from(off.image.data).equals(Buffer.from(here.image.data))).toBe(true);
+    expect(off.recipe).toEqual(here.recipe);
+  });
+
+  it('keeps this thread free while full-size drafts render', async () => {
+    const theme = resolveThemeOrFail('studio-session');
+    let ticks = 0;
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    const t0 = performance.now();
+    const progress: number[] = [];
+    try {
+      await generateCoupleDrafts({ a, b, theme, seeds: [1, 2], onProgress: (done) => progress.push(done) });
+    } finally {
+      clearInterval(timer);
+    }
+    const elapsed = performance.now() - t0;
+    expect(progress).toEqual([1, 2]);
+    // On this thread the two drafts would let through at most a tick or two (between drafts);
+    // off it, the 10 ms timer keeps firing for most of the time they take.
+    expect(ticks).toBeGreaterThan(elapsed / 10 / 4);
+    expect(longest).toBeLessThan(elapsed / 2);
+  });
+
+  it('stops the drafts when the signal aborts, with a CANCELLED error', async () => {
+    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 200 } });
+    const controller = new AbortController();
+    const made: number[] = [];
+    const run = generateCoupleDrafts({ a, b, theme, seeds: [1, 2, 3, 4, 5, 6], signal: controller.signal, onProgress: (done) => { made.push(done); controller.abort(); } });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(made.length).toBeLessThan(6);
+  });
+
+  it("restores a tile's detail exactly as restoreFineDetail does here", async () => {
+    const args = detailArgs(3);
+    const here = detailArgs(3);
+    const w = here.width / here.scale, h = here.height / here.scale;
+    restoreFineDetail(here.rgb, here.width, here.height, lanczosUpscale(here.inputLuma, w, h, here.scale), bilinearUpscale(here.mask, w, h, here.scale), here.sigma, here.strength, here.edgeThreshold);
+    const off = await callOp('restoreDetail', args);
+    expect(off).toEqual(here.rgb);
+    expect(off).not.toEqual(detailArgs(3).rgb); // the op changed something
+  });
+
+  it('answers an op it does not know with an error instead of leaving the caller waiting', async () => {
+    await expect(callOp('noSuchOp' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called noSuchOp/);
+  });
+
+  // CI builds before it tests; a plain checkout has no out/ and skips this.
+  const bundled = join(repoRoot, 'out', 'main', 'pixel-worker.js');
+  it.skipIf(!existsSync(bundled))('the bundled out/main/pixel-worker.js runs an op on its own', async () => {
+    const worker = new Worker(bundled);
+    try {
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 1, op: 'restoreDetail', args: detailArgs(5) });
+      });
+      expect(reply.kind).toBe('result');
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
