@@ -72,6 +72,11 @@ export function listImages(services: AppServices, filter: ListFilter): Image[] {
   return images.slice(from, limit === undefined ? undefined : from + limit);
 }
 
+/** What the trash keeps of a deleted image: its row, and which images were made from it. */
+interface TrashedImage extends ImageRecord {
+  childIds?: string[];
+}
+
 const trashDir = (services: AppServices, r: Pick<ImageRecord, 'projectId' | 'id'>) => join(services.folders.pathOf(r.projectId), '.trash', encodeURIComponent(r.id));
 
 /** File first (moved into the trash with the row's JSON beside it), then the row. */
@@ -79,7 +84,9 @@ export async function trashImage(services: AppServices, id: string): Promise<voi
   const record = getImage(services, id);
   const dir = trashDir(services, record);
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(join(dir, 'row.json'), JSON.stringify(record));
+  // The delete clears the children's links to it (ON DELETE SET NULL); the trash remembers them for undo.
+  const trashed: TrashedImage = { ...record, childIds: services.repos.images.childIds(id) };
+  await writeFileAtomic(join(dir, 'row.json'), JSON.stringify(trashed));
   const file = join(services.folders.pathOf(record.projectId), record.relPath);
   await rename(file, join(dir, 'file')).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
@@ -92,24 +99,29 @@ export async function trashImage(services: AppServices, id: string): Promise<voi
   }
 }
 
-/** Undo of a delete: the file goes back, then the row (children's links to it were cleared by the delete). */
+/** Undo of a delete: the file goes back, then the row, and the children it had link to it again. */
 export async function restoreImage(services: AppServices, id: string): Promise<ImageRecord> {
   if (services.repos.images.get(id)) throw new PairlightError('CONFLICT', 'This image is not deleted; there is nothing to undo.');
   const projects = services.repos.projects.list();
   for (const p of projects) {
     const dir = trashDir(services, { projectId: p.id, id });
-    let record: ImageRecord;
+    let trashed: TrashedImage;
     try {
-      record = JSON.parse(await readFile(join(dir, 'row.json'), 'utf8')) as ImageRecord;
+      trashed = JSON.parse(await readFile(join(dir, 'row.json'), 'utf8')) as TrashedImage;
     } catch {
       continue;
     }
+    const { childIds = [], ...record } = trashed;
     const file = join(services.folders.pathOf(record.projectId), record.relPath);
     await mkdir(dirname(file), { recursive: true });
     await rename(join(dir, 'file'), file);
     // The parent may have been deleted meanwhile: then the restored image has no parent.
     const parentId = record.parentId && services.repos.images.get(record.parentId) ? record.parentId : null;
-    const restored = services.repos.images.insert({ ...record, parentId });
+    const restored = services.repos.db.transaction(() => {
+      const row = services.repos.images.insert({ ...record, parentId });
+      services.repos.images.relinkOrphans(childIds, id);
+      return row;
+    })();
     await rm(dir, { recursive: true, force: true });
     return restored;
   }

@@ -162,4 +162,17 @@ export class ImagesRepository {
   delete(id: string): boolean {
     return this.db.prepare('DELETE FROM images WHERE id = ?').run(id).changes === 1;
   }
+
+  /** Images made from this one (upscales, refinements, exports). */
+  childIds(id: string): string[] {
+    return (this.db.prepare('SELECT id FROM images WHERE parent_id = ? ORDER BY id').all(id) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Links these images back to `parentId`, but only those whose link a delete cleared (no other parent since). */
+  relinkOrphans(ids: readonly string[], parentId: string): number {
+    const stmt = this.db.prepare('UPDATE images SET parent_id = ? WHERE id = ? AND parent_id IS NULL');
+    let n = 0;
+    for (const id of ids) n += stmt.run(parentId, id).changes;
+    return n;
+  }
 }
