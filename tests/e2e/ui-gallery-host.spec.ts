@@ -45,18 +45,31 @@ test('gallery: one early first-page request, thumbnails straight from the list, 
   // To the queue (a screen loaded on demand) and back: the count never drops to the first page.
   await app.getByTestId('nav-queue').click();
   await expect(app.locator('#queue-title')).toBeVisible();
-  // Every count the gallery shows from the click on, while its list refreshes behind.
+  // Every count the gallery shows from the click on, while its list refreshes behind; and how
+  // many cells the grid holds when it enters the page (measured before the first paint: not 0).
+  type Watch = { counts: Set<string>; cellsOnArrival: number | null };
   await app.evaluate(() => {
-    const seen = new Set<string>();
-    (window as unknown as { counts: Set<string> }).counts = seen;
+    const watch: Watch = { counts: new Set(), cellsOnArrival: null };
+    (window as unknown as { watch: Watch }).watch = watch;
     setInterval(() => {
       const text = document.querySelector('[data-testid="gallery-count"]')?.textContent;
-      if (text) seen.add(text);
+      if (text) watch.counts.add(text);
     }, 5);
+    new MutationObserver((_, observer) => {
+      const grid = document.querySelector('[data-testid="gallery-grid"]');
+      if (!grid) return;
+      watch.cellsOnArrival = grid.querySelectorAll('[data-testid="gallery-cell"]').length;
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
   });
   await app.getByTestId('nav-gallery').click();
   await expect(app.getByTestId('gallery-count')).toHaveText(total);
   await app.waitForTimeout(1500);
-  expect(await app.evaluate(() => [...(window as unknown as { counts: Set<string> }).counts])).toEqual([total]);
+  const watched = await app.evaluate(() => {
+    const { counts, cellsOnArrival } = (window as unknown as { watch: Watch }).watch;
+    return { counts: [...counts], cellsOnArrival };
+  });
+  expect(watched.counts).toEqual([total]);
+  expect(watched.cellsOnArrival).toBeGreaterThanOrEqual(24);
   expect(invokes.filter((i) => i.command === 'images.list').length).toBeGreaterThan(lists.length);
 });

@@ -1,6 +1,6 @@
 // A grid that mounts only the rows on screen (plus overscan). Cells are absolutely placed from
 // layoutGrid's math, so scrolling 10,000 items costs a transform per visible cell.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { cellPosition, layoutGrid, scrollToReveal } from '../../lib/virtual-grid';
 
 interface VirtualGridProps<T> {
@@ -24,10 +24,15 @@ export function VirtualGrid<T>({ items, getKey, renderItem, minItemWidth = 180, 
   // the browser just moves the already-placed cells.
   const [scrollTop, setScrollTop] = useState(0);
 
-  useEffect(() => {
+  // Measured before the first paint (a layout effect re-renders before the browser draws), so
+  // the frame that shows the grid already has its cells; then kept up to date on resize.
+  useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
+    const measure = () =>
+      setSize((old) => (old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight }));
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
