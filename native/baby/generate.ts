@@ -12,7 +12,8 @@ import type { ModelSet } from '../face/models';
 import { createRng, hashString } from '../random/prng';
 import { analyseParent, TraitError, type ParentTraits } from './traits';
 import { makeVariation, type Variation } from './inheritance';
-import { renderBabyPortrait, type BabyScene } from './portrait';
+import type { BabyScene } from './portrait';
+import { callOp } from '../offload/client';
 import type { InfantAge } from './morph';
 import { traitReport, type TraitReport } from './report';
 
@@ -93,7 +94,8 @@ export async function generateBabies(a: AnalysedParent, b: AnalysedParent, opts:
     if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
     const seed = variationSeed(opts.seed, k);
     const variation = makeVariation(a.traits, b.traits, opts.shareA, createRng(seed), seed);
-    const portrait = renderBabyPortrait({
+    // On the pixel worker: a portrait is ~0.7 s of pixel work that would hold this thread.
+    const portrait = await callOp('babyPortrait', {
       parents: [
         { photo: a.photo, face: a.face, traits: a.traits },
         { photo: b.photo, face: b.face, traits: b.traits },

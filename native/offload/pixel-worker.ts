@@ -18,21 +18,19 @@ if (!port) throw new Error('native/offload/pixel-worker.ts runs as a worker thre
 
 const cancelled = new Set<number>();
 
-/** Typed arrays in a result go back without a copy. */
-function buffersOf(value: unknown): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) return [value.buffer];
-  return [];
-}
-
 async function run(id: number, op: OpName, args: unknown): Promise<void> {
+  const transfer: ArrayBuffer[] = [];
   const ctx: OpContext = {
     cancelled: () => cancelled.has(id),
     emit: (value, transfer = []) => port!.postMessage({ id, kind: 'item', value } satisfies WorkerReply, transfer),
     yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    transferOnReturn: (buffer) => transfer.push(buffer),
   };
   try {
     const value = await (OPS[op] as (a: unknown, c: OpContext) => Promise<unknown>)(args, ctx);
-    port!.postMessage({ id, kind: 'result', value } satisfies WorkerReply, buffersOf(value));
+    // A typed array result goes back without a copy too.
+    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) transfer.push(value.buffer);
+    port!.postMessage({ id, kind: 'result', value } satisfies WorkerReply, transfer);
   } catch (error) {
     if (error instanceof OpCancelled) port!.postMessage({ id, kind: 'cancelled' } satisfies WorkerReply);
     else port!.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);

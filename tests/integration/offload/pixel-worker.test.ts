@@ -11,6 +11,9 @@ import { callOp } from '../../../native/offload/client';
 import type { WorkerReply } from '../../../native/offload/pixel-worker';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../../../native/upscale/detail';
 import { createRng } from '../../../native/random/prng';
+import { renderBabyPortrait, type BabyParent, type BabyPortraitInput } from '../../../native/baby/portrait';
+import { analyseParent } from '../../../native/baby/traits';
+import { makeVariation } from '../../../native/baby/inheritance';
 import { repoRoot, sampleA, sampleB } from '../pipeline/helpers';
 
 let a: PortraitSubject;
@@ -88,6 +91,16 @@ describe('the pixel worker', () => {
     const off = await callOp('restoreDetail', args);
     expect(off).toEqual(here.rgb);
     expect(off).not.toEqual(detailArgs(3).rgb); // the op changed something
+  });
+
+  it('makes the same infant portrait as rendering on this thread', async () => {
+    const parent = (p: PortraitSubject): BabyParent => ({ photo: p.photo, face: p.face, traits: analyseParent(p.photo, p.face) });
+    const [A, B] = [parent(a), parent(b)];
+    const input: BabyPortraitInput = { parents: [A, B], variation: makeVariation(A.traits, B.traits, 0.5, createRng(4), 4), age: '1y', scene: 'nursery', width: 240, height: 300 };
+    const off = await callOp('babyPortrait', input);
+    const here = renderBabyPortrait(input);
+    expect(Buffer.from(off.image.data).equals(Buffer.from(here.image.data))).toBe(true);
+    expect(off.points).toEqual(here.points);
   });
 
   it('answers an op it does not know with an error instead of leaving the caller waiting', async () => {
