@@ -1,14 +1,12 @@
 // Theme editor through the real host: duplicate Golden Hour, rename it, try an impossible
-// aperture (the contract's field-named error shows and the dialog stays), fix it, save; the copy
-// appears in the picker as "Yours" with the new values, and can be deleted again.
+// aperture in its field (the contract's field-named error shows, the field is marked, the dialog
+// stays), look at the same values as JSON, fix the aperture, save; the copy appears in the picker
+// as "Yours" with the new values, and can be deleted again.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './helpers/host';
 
 async function setAperture(editor: Locator, aperture: number): Promise<void> {
-  const json = editor.getByTestId('theme-editor-json');
-  const values = JSON.parse(await json.inputValue()) as { lens: { aperture: number } };
-  values.lens.aperture = aperture;
-  await json.fill(JSON.stringify(values, null, 2));
+  await editor.locator('[data-testid="theme-field"][data-path="lens.aperture"]').fill(String(aperture));
 }
 
 const slot = (page: Page, id: string) => page.locator(`[data-testid="theme-slot"][data-theme-id="${id}"]`);
@@ -27,12 +25,25 @@ test('duplicate Golden Hour, edit its name and aperture, save as one of "Yours"'
   await expect(editor.getByTestId('theme-editor-name')).toHaveValue('Golden Hour (copy)');
   await editor.getByTestId('theme-editor-name').fill('Our Golden Hour');
 
+  // Every section of the theme is there as fields, the colour tuples as rows of numbers.
+  for (const section of ['Canvas', 'Backdrop', 'Lens', 'Light', 'Grade', 'Variation', 'Refine']) {
+    await expect(editor.locator('legend', { hasText: section })).toBeVisible();
+  }
+  await expect(editor.locator('[data-path="light.key.temperatureK"]')).toHaveValue(/^\d+$/);
   await setAperture(editor, 0.5);
   await editor.getByTestId('theme-editor-save').click();
   await expect(editor.getByTestId('theme-editor-error')).toContainText('lens.aperture');
+  await expect(editor.locator('[data-path="lens.aperture"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.locator('[data-path="lens.aperture"]')).toBeFocused();
   await expect(editor).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/theme-editor.png' });
 
+  // The same values as JSON (for bigger changes), and back.
+  await editor.getByTestId('theme-editor-mode-json').click();
+  const json = JSON.parse(await editor.getByTestId('theme-editor-json').inputValue()) as { lens: { aperture: number }; name?: string };
+  expect(json.lens.aperture).toBe(0.5);
+  expect(json.name).toBeUndefined();
+  await editor.getByTestId('theme-editor-mode-fields').click();
   await setAperture(editor, 2.8);
   await editor.getByTestId('theme-editor-save').click();
   await expect(editor).toBeHidden();

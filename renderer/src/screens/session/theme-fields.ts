@@ -1,0 +1,93 @@
+// A theme's values as editable fields: every leaf (number, yes/no, text) with its path, grouped
+// by the theme's sections; a number tuple (a colour, a point on the canvas) stays one field.
+// Pure functions, so the editor's state is the theme object itself.
+
+export type ThemeValue = unknown;
+export type Path = readonly (string | number)[];
+
+export type FieldKind = 'number' | 'boolean' | 'text' | 'numbers';
+
+export interface ThemeField {
+  path: Path;
+  /** The path as the contract's errors name it, e.g. "light.key.azimuthDeg" or "backdrop.palette[0]". */
+  key: string;
+  kind: FieldKind;
+  value: number | boolean | string | number[];
+}
+
+export interface FieldSection {
+  name: string;
+  fields: ThemeField[];
+}
+
+/** Top-level values that are not edited here: the id is the file name, the name has its own input. */
+const FIXED = new Set(['id', 'name', 'schemaVersion']);
+
+export const pathKey = (path: Path): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+
+const isNumberTuple = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.length <= 4 && v.every((x) => typeof x === 'number');
+
+function leaves(value: ThemeValue, path: Path, out: ThemeField[]): void {
+  if (typeof value === 'number') out.push({ path, key: pathKey(path), kind: 'number', value });
+  else if (typeof value === 'boolean') out.push({ path, key: pathKey(path), kind: 'boolean', value });
+  else if (typeof value === 'string') out.push({ path, key: pathKey(path), kind: 'text', value });
+  else if (isNumberTuple(value)) out.push({ path, key: pathKey(path), kind: 'numbers', value: [...value] });
+  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
+}
+
+/** The editable fields of a theme, one section per top-level value (loose values in "general"). */
+export function themeSections(theme: Record<string, ThemeValue>): FieldSection[] {
+  const general: ThemeField[] = [];
+  const sections: FieldSection[] = [];
+  for (const [k, v] of Object.entries(theme)) {
+    if (FIXED.has(k)) continue;
+    const fields: ThemeField[] = [];
+    leaves(v, [k], fields);
+    if (v !== null && typeof v === 'object' && !isNumberTuple(v)) sections.push({ name: k, fields });
+    else general.push(...fields);
+  }
+  return general.length ? [{ name: 'general', fields: general }, ...sections] : sections;
+}
+
+/** A copy of `obj` with the value at `path` replaced; everything else is shared. */
+export function setAtPath<T>(obj: T, path: Path, value: ThemeValue): T {
+  if (path.length === 0) return value as T;
+  const [head, ...rest] = path;
+  const base = obj as Record<string | number, ThemeValue> | ThemeValue[];
+  const copy = (Array.isArray(base) ? [...base] : { ...base }) as Record<string | number, ThemeValue>;
+  copy[head] = setAtPath(copy[head], rest, value);
+  return copy as T;
+}
+
+const UNITS: Record<string, string> = { deg: '(°)', mm: '(mm)', px: '(px)', ev: '(EV)', k: '(K)', m: '(m)' };
+
+/** "lens.aperture" → "Aperture"; "light.key.azimuthDeg" → "Key azimuth (°)"; indices read as "#2". */
+export function fieldLabel(path: Path): string {
+  const parts = path.slice(1).map((p) => (typeof p === 'number' ? `#${p + 1}` : p));
+  if (parts.length === 0) parts.push(String(path[0]));
+  const words = parts
+    .flatMap((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' '))
+    .map((w, i) => (i > 0 && UNITS[w.toLowerCase()]) || w.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The field a contract error names ("lens.aperture: Too small…" → "lens.aperture"), or null. */
+export function errorFieldKey(message: string): string | null {
+  const m = /^(?:Theme problem: )?([A-Za-z]\w*(?:(?:\.\w+)|(?:\[\d+\]))*):/.exec(message);
+  return m ? m[1] : null;
+}
+
+/** Whether a field is the one an error names: itself, or one number inside it (a colour's green). */
+export function fieldMatchesError(field: ThemeField, errorKey: string | null): boolean {
+  if (!errorKey) return false;
+  return errorKey === field.key || (field.kind === 'numbers' && errorKey.startsWith(`${field.key}[`));
+}
+
+/** A number field's text to a number, or null while it is not one yet (the user is still typing). */
+export function parseNumberField(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
