@@ -69,7 +69,8 @@ test('baby flow: two parents to variations with trait reports', async ({ app, ho
   await expect(app.getByTestId('gallery-cell').first().locator('img')).toHaveAttribute('src', /\/thumbs\/[0-9a-f]+\.jpg/);
   await shot(app, 'baby-gallery');
 
-  // Lineage shows the recipe (age, scene, share); remix reopens the session with its seed.
+  // Lineage shows the recipe (age, scene, share); remix reopens the session with the settings
+  // that make it again: its age, share and variation count, and the base seed of its set.
   await app.getByTestId('gallery-cell').first().click();
   const facts = app.getByTestId('lightbox').getByTestId('lineage-fact');
   await expect(facts.filter({ hasText: 'age 1y' })).toHaveCount(1);
@@ -79,6 +80,9 @@ test('baby flow: two parents to variations with trait reports', async ({ app, ho
   expect(seed).toBeTruthy();
   await app.getByTestId('remix').click();
   await expect(app.getByTestId('session-title')).toHaveText('Baby Lea');
-  await expect(app.getByTestId('seed-input')).toHaveValue(seed!);
+  await expect(app.getByTestId('seed-input')).toHaveValue('881143558');
   await expect(app.getByTestId('reuse-seed')).toBeChecked();
+  await expect(app.getByTestId('age-1y')).toHaveAttribute('aria-checked', 'true');
+  await expect(app.getByTestId('resemblance-share')).toHaveText('A 80% · B 20%');
+  await expect(app.getByTestId('variations')).toHaveValue('2');
 });

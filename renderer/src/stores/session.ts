@@ -46,6 +46,22 @@ export interface DraftView {
   rejected: string | null;
 }
 
+/** A baby portrait's settings, as the baby session's controls hold them. */
+export interface BabyRemix {
+  age: 'newborn' | '1y' | '3y';
+  scene: 'nursery' | 'soft-studio' | 'outdoor';
+  shareA: number;
+  variations: number;
+}
+
+/** What a gallery image's "Remix" reopens the session with. */
+export interface Remix {
+  themeId: string | null;
+  seed: number | null;
+  /** For a baby portrait: the settings that, with `seed` as the base seed, make it again. */
+  baby?: BabyRemix;
+}
+
 export interface SessionState {
   photos: SessionPhoto[];
   showMesh: boolean;
@@ -55,6 +71,8 @@ export interface SessionState {
   reuseSeed: boolean;
   drafts: DraftView[];
   selectedDrafts: string[];
+  /** A remixed baby portrait's settings for the baby session to start from; null for its defaults. */
+  babySettings: BabyRemix | null;
   setPhotos(photos: SessionPhoto[]): void;
   pickFace(photoId: string, faceIndex: number): void;
   toggleMesh(): void;
@@ -66,8 +84,8 @@ export interface SessionState {
   advanceSeed(): void;
   setDrafts(drafts: DraftView[]): void;
   toggleDraft(id: string): void;
-  /** Remembers a gallery image's theme and seed for the next session that opens (reset applies it). */
-  queueRemix(remix: { themeId: string | null; seed: number | null }): void;
+  /** Remembers a gallery image's theme and seed (and a baby's settings) for the next session that opens (reset applies it). */
+  queueRemix(remix: Remix): void;
   /** A fresh session, with a queued remix applied (its seed kept for reuse). */
   reset(): void;
 }
@@ -103,9 +121,10 @@ export function createSessionStore(random?: () => number) {
     reuseSeed: false,
     drafts: [] as DraftView[],
     selectedDrafts: [] as string[],
+    babySettings: null as BabyRemix | null,
   });
   // Outside the state: a remix must survive the reset that opening the session performs.
-  let queuedRemix: { themeId: string | null; seed: number | null } | null = null;
+  let queuedRemix: Remix | null = null;
   return createStore<SessionState>()((set, get) => ({
     ...fresh(),
     setPhotos: (photos) => set({ photos }),
@@ -138,6 +157,7 @@ export function createSessionStore(random?: () => number) {
         ...fresh(),
         ...(remix?.themeId ? { themeId: remix.themeId } : {}),
         ...(remix?.seed !== null && remix?.seed !== undefined ? { seed: remix.seed, reuseSeed: true } : {}),
+        babySettings: remix?.baby ?? null,
       });
     },
   }));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeCommand } from '../../../electron/app/dispatch';
 import type { BabyRecipe } from '../../../electron/app/pipeline/jobs/baby-generate';
 import { readRecipe } from '../../../native/recipe/embed';
+import { variationSeed } from '../../../native/baby/generate';
 import { call, sampleA, sampleB, tempLibrary } from './helpers';
 import { writeFileSync } from 'node:fs';
 import { buildExactDenoiser } from '../../../models/diffusion/exact-denoiser';
@@ -38,7 +39,9 @@ describe('baby.generate job', () => {
       expect(image.theme).toBe('baby-nursery');
       expect(Object.keys(image.identityScores!).sort()).toEqual([personA, personB].sort());
       const recipe = (await readRecipe(readFileSync(join(dir, image.relPath)))) as BabyRecipe;
-      expect(recipe).toMatchObject({ kind: 'pairlight-baby', age: 'newborn', shareA: 0.8, seed: image.seed });
+      expect(recipe).toMatchObject({ kind: 'pairlight-baby', age: 'newborn', shareA: 0.8, seed: image.seed, baseSeed: 11, variations: 2 });
+      // Base seed and index are what a remix needs: they give this portrait's own seed back.
+      expect(variationSeed(recipe.baseSeed, recipe.variationIndex)).toBe(recipe.seed);
       // No real diffusion model ships, so refine says it was skipped rather than pretending.
       expect(recipe.refine).toMatchObject({ ran: false, message: expect.stringMatching(/Refine skipped/) });
       expect(recipe.report.lines.map((l) => l.trait)).toEqual(expect.arrayContaining(['Eye colour', 'Hair colour', 'Nose']));

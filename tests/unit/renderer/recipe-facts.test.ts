@@ -30,4 +30,18 @@ describe('recipe facts for the lineage panel', () => {
     expect(remixOf({ kind: 'pairlight-baby', seed: 5 }, 9)).toEqual({ themeId: null, seed: 5 });
     expect(remixOf(undefined, 9)).toEqual({ themeId: null, seed: 9 });
   });
+
+  it("a baby portrait's remix brings back its age, scene, share and the base seed of its set, with enough variations to include it", () => {
+    const baby = { kind: 'pairlight-baby', seed: 123456, baseSeed: 42, variationIndex: 5, variations: 4, age: '3y', scene: 'outdoor', shareA: 0.7 };
+    const remix = remixOf(baby, 123456);
+    expect(remix).toEqual({ themeId: null, seed: 42, baby: { age: '3y', scene: 'outdoor', shareA: 0.7, variations: 6 } });
+    const store = createSessionStore(() => 0.5);
+    store.getState().queueRemix(remix);
+    store.getState().reset();
+    expect(store.getState()).toMatchObject({ seed: 42, reuseSeed: true, babySettings: { age: '3y', scene: 'outdoor', shareA: 0.7, variations: 6 } });
+    store.getState().reset();
+    expect(store.getState().babySettings).toBeNull();
+    // A recipe with an unknown age is not turned into settings the controls cannot show.
+    expect(remixOf({ ...baby, age: 'teen' }, null).baby).toBeUndefined();
+  });
 });

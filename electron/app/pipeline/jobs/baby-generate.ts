@@ -53,6 +53,9 @@ export interface BabyRecipe {
   stage: 'draft';
   seed: number;
   baseSeed: number;
+  /** This portrait is variation `variationIndex` (0-based) of `variations` made from baseSeed: together, what a remix needs to make it again. */
+  variationIndex: number;
+  variations: number;
   inputs: { role: string; sha256: string }[];
   models: ModelStampEntry[];
   age: BabyGenerateInput['age'];
@@ -172,7 +175,7 @@ export function babyGenerateJob(services: AppServices) {
         await ctx.writeFile(reportCard, await renderReportCard(image, p.report, `Variation ${i + 1} \u00b7 ${ctx.input.age}`));
         const recipe: BabyRecipe = {
           kind: 'pairlight-baby', version: 1, app: { name: 'pairlight', version: services.version }, stage: 'draft',
-          seed: p.seed, baseSeed: ctx.input.seed, inputs, models: [...modelStamp(models, faceModelIds(models)), ...(refinedFile && refined.ran ? [refined.model] : [])],
+          seed: p.seed, baseSeed: ctx.input.seed, variationIndex: i, variations: ctx.input.variations, inputs, models: [...modelStamp(models, faceModelIds(models)), ...(refinedFile && refined.ran ? [refined.model] : [])],
           age: ctx.input.age, scene: ctx.input.scene, shareA: ctx.input.shareA, variation: p.variation, report: p.report,
           faces: [{ box: p.box }], reportCard,
           refine: refined.ran ? { ran: true, model: refined.model, params: BABY_REFINE, resemblanceBefore: p.resemblance } : { ran: false, message: refined.message },

@@ -22,7 +22,12 @@ export function BabySession({ projectId, project }: { projectId: string; project
   const state = useSession((s) => s);
   const data = useSessionData(projectId, { themes: false });
   const baby = useBabyData(projectId, data.reloadDrafts);
-  const [settings, setSettings] = useState(BABY_DEFAULTS);
+  // A remix from the gallery starts from that portrait's settings (its base seed is the session's seed).
+  const remixed = useSession((s) => s.babySettings);
+  const [settings, setSettings] = useState<BabySettings>(remixed ?? BABY_DEFAULTS);
+  useEffect(() => {
+    if (remixed) setSettings(remixed);
+  }, [remixed]);
   const [comparing, setComparing] = useState(false);
   const resultsPanel = useRef<HTMLDivElement>(null);
   const done = baby.job?.status === 'done';

@@ -2,6 +2,8 @@
 // lineage panel shows, and what "remix" reopens. Read defensively: recipes from older versions
 // or other kinds simply show fewer facts.
 
+import type { Remix } from '../../stores/session';
+
 type Facts = Record<string, string | number>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,13 +37,23 @@ export function recipeFacts(recipe: unknown): Facts {
   return facts;
 }
 
-export interface Remix {
-  themeId: string | null;
-  seed: number | null;
-}
+const AGES = ['newborn', '1y', '3y'] as const;
+const SCENES = ['nursery', 'soft-studio', 'outdoor'] as const;
+const oneOf = <T extends string>(options: readonly T[], v: unknown): T | undefined => (options.includes(v as T) ? (v as T) : undefined);
 
-/** What "Remix this recipe" carries back to the session: the theme and the seed. */
+/**
+ * What "Remix this recipe" carries back to the session. A couple portrait: its theme and seed. A
+ * baby portrait: its age, scene and resemblance share, the base seed of its set and enough
+ * variations to include it (older recipes without those keep what they have).
+ */
 export function remixOf(recipe: unknown, seed: number | null): Remix {
-  const themeId = at(recipe, 'kind') === 'pairlight-baby' ? null : (text(at(recipe, 'theme', 'id')) ?? null);
-  return { themeId, seed: num(at(recipe, 'seed')) ?? seed };
+  if (at(recipe, 'kind') !== 'pairlight-baby') return { themeId: text(at(recipe, 'theme', 'id')) ?? null, seed: num(at(recipe, 'seed')) ?? seed };
+  const baseSeed = num(at(recipe, 'baseSeed'));
+  const age = oneOf(AGES, at(recipe, 'age'));
+  const scene = oneOf(SCENES, at(recipe, 'scene'));
+  const shareA = num(at(recipe, 'shareA'));
+  const index = num(at(recipe, 'variationIndex'));
+  const count = Math.min(8, Math.max(num(at(recipe, 'variations')) ?? 4, index === undefined ? 1 : index + 1));
+  const baby = age && scene && shareA !== undefined ? { age, scene, shareA, variations: count } : undefined;
+  return { themeId: null, seed: baseSeed ?? num(at(recipe, 'seed')) ?? seed, ...(baby && { baby }) };
 }
