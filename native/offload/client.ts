@@ -60,9 +60,16 @@ class PixelWorker {
     if (opts.signal?.aborted) return Promise.reject(new OpCancelled());
     const worker = this.start();
     const id = this.nextId++;
+    const signal = opts.signal;
+    const cancel = () => worker.postMessage({ id, op: 'cancel' } satisfies WorkerRequest);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { onItem: opts.onItem, resolve, reject });
-      opts.signal?.addEventListener('abort', () => worker.postMessage({ id, op: 'cancel' } satisfies WorkerRequest), { once: true });
+      // A long-lived signal (a job's) must not collect one listener per call.
+      const settle = <T>(fn: (v: T) => void) => (v: T) => {
+        signal?.removeEventListener('abort', cancel);
+        fn(v);
+      };
+      this.pending.set(id, { onItem: opts.onItem, resolve: settle(resolve), reject: settle(reject) });
+      signal?.addEventListener('abort', cancel, { once: true });
       worker.ref();
       worker.postMessage({ id, op, args } satisfies WorkerRequest, opts.transfer ?? []);
     });

@@ -16,9 +16,11 @@ export type WorkerReply =
 const port = parentPort;
 if (!port) throw new Error('native/offload/pixel-worker.ts runs as a worker thread (see client.ts)');
 
+const running = new Set<number>();
 const cancelled = new Set<number>();
 
 async function run(id: number, op: OpName, args: unknown): Promise<void> {
+  running.add(id);
   const transfer: ArrayBuffer[] = [];
   const ctx: OpContext = {
     cancelled: () => cancelled.has(id),
@@ -35,12 +37,15 @@ async function run(id: number, op: OpName, args: unknown): Promise<void> {
     if (error instanceof OpCancelled) port!.postMessage({ id, kind: 'cancelled' } satisfies WorkerReply);
     else port!.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   } finally {
+    running.delete(id);
     cancelled.delete(id);
   }
 }
 
 port.on('message', (msg: WorkerRequest) => {
-  if (msg.op === 'cancel') cancelled.add(msg.id);
-  else if (!(msg.op in OPS)) port!.postMessage({ id: msg.id, kind: 'error', message: `no op called ${String(msg.op)}` } satisfies WorkerReply);
+  // A cancel that arrives after its op finished has nothing left to stop.
+  if (msg.op === 'cancel') {
+    if (running.has(msg.id)) cancelled.add(msg.id);
+  } else if (!Object.hasOwn(OPS, msg.op)) port!.postMessage({ id: msg.id, kind: 'error', message: `no op called ${String(msg.op)}` } satisfies WorkerReply);
   else void run(msg.id, msg.op, msg.args);
 });

@@ -105,6 +105,7 @@ describe('the pixel worker', () => {
 
   it('answers an op it does not know with an error instead of leaving the caller waiting', async () => {
     await expect(callOp('noSuchOp' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called noSuchOp/);
+    await expect(callOp('toString' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called toString/);
   });
 
   // CI builds before it tests; a plain checkout has no out/ and skips this.
