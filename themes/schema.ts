@@ -160,6 +160,8 @@ const variationSchema = z.strictObject({
     keyElevationDeg: z.number().min(0).max(40),
     temperatureK: z.number().min(0).max(2000),
     exposureEv: z.number().min(0).max(1),
+    /** Each seed tosses a coin: the two people trade places (and who stands in front), as a photographer would shoot both. */
+    swapSides: z.boolean().optional(),
   }),
 });
 

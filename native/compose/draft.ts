@@ -63,6 +63,9 @@ export interface DraftRecipe {
   light: DraftLight;
   /** Crop-in applied so the selfies reach the bottom of the picture (1 = none). */
   zoom: number;
+  /** The people traded the theme's places for this seed; `front` is the person drawn in front (0 = A). */
+  swapped: boolean;
+  front: 0 | 1;
   lens: { focusDistanceM: number; backgroundBlurPx: number };
   /** The theme exactly as rendered (after the user's overrides). */
   theme: ResolvedTheme;
@@ -365,7 +368,7 @@ export function renderDraft(input: DraftInput): DraftResult {
   for (const p of placed) for (let i = 0; i < alphaAll.data.length; i++) alphaAll.data[i] = Math.max(alphaAll.data[i], p.alpha.data[i]);
   const wrap = wrapLight(canvas, alphaAll, eyeDist * 0.3, width, height);
 
-  const front = theme.layout.front;
+  const front = layout.front;
   const back = (1 - front) as 0 | 1;
   over(canvas, placed[back], wrap, theme.light.wrap);
   // Contact shadow: the front person darkens what is just behind them (cheek on cheek, shoulder on chest).
@@ -397,6 +400,8 @@ export function renderDraft(input: DraftInput): DraftResult {
       people: [placed[0].recipe, placed[1].recipe],
       light,
       zoom: layout.zoom,
+      swapped: layout.swapped,
+      front: layout.front,
       lens: { focusDistanceM: dof.focusDistanceM, backgroundBlurPx: dof.backgroundBlurPx },
       theme,
     },

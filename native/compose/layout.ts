@@ -61,6 +61,10 @@ export interface DraftLayout {
   light: DraftLight;
   /** Crop-in factor applied by fitFraming (1 = the theme's own framing). */
   zoom: number;
+  /** Which person (0 = A) is drawn in front. */
+  front: 0 | 1;
+  /** The people traded the theme's places (variation.jitter.swapSides). */
+  swapped: boolean;
 }
 
 export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAnalysis], rng: Rng): DraftLayout {
@@ -72,16 +76,15 @@ export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAn
   const shiftX = u(j.anchor), shiftY = u(j.anchor);
   const size = 1 + u(j.eyeDistance);
   const lay = theme.layout;
-  const leftIndex = lay.people[0].eyeCentre[0] <= lay.people[1].eyeCentre[0] ? 0 : 1;
-  const people = lay.people.map((p, i) => {
+  const leftSlot = lay.people[0].eyeCentre[0] <= lay.people[1].eyeCentre[0] ? 0 : 1;
+  const slots = lay.people.map((p) => {
     const own = j.anchor / 3;
     return {
       centre: [(p.eyeCentre[0] + shiftX + u(own)) * width, (p.eyeCentre[1] + shiftY + u(own)) * height] as [number, number],
       distance: p.eyeDistance * size * width,
       tiltDeg: p.tiltDeg + u(j.tiltDeg),
-      mirror: shouldMirror(faces[i], i === leftIndex, lay.faceEachOther),
     };
-  }) as [EyePlacement, EyePlacement];
+  });
   const k = theme.light.key;
   const light = {
     azimuthDeg: k.azimuthDeg + u(j.keyAzimuthDeg),
@@ -89,5 +92,11 @@ export function resolveLayout(theme: ResolvedTheme, faces: [FaceAnalysis, FaceAn
     temperatureK: k.temperatureK + u(j.temperatureK),
     exposureEv: k.exposureEv + u(j.exposureEv),
   };
-  return { width, height, people, light, zoom: 1 };
+  // Drawn last, so a theme that never swaps keeps every other number its seeds always gave.
+  const swapped = j.swapSides === true && rng.next() < 0.5;
+  // Person i stands in slot i, or in the other one when swapped; the slot in front stays in front.
+  const slotOf = (i: number) => (swapped ? 1 - i : i);
+  const people = [0, 1].map((i) => ({ ...slots[slotOf(i)], mirror: shouldMirror(faces[i], slotOf(i) === leftSlot, lay.faceEachOther) })) as [EyePlacement, EyePlacement];
+  const front = slotOf(lay.front) as 0 | 1;
+  return { width, height, people, light, zoom: 1, front, swapped };
 }

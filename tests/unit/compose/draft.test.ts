@@ -33,7 +33,7 @@ describe('renderDraft', () => {
 
   it('puts each pair of eyes at the theme anchors within a pixel (measured on the rendered pupils)', () => {
     const still = resolveTheme(small, {
-      variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0 } },
+      variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0, swapSides: false } },
       grade: { grain: { amount: 0, sizePx: 1 } },
       layout: { fitToPhotos: false },
     });
@@ -55,6 +55,29 @@ describe('renderDraft', () => {
         expect(Math.hypot(sx / n - ex, sy / n - ey)).toBeLessThan(1);
       }
     });
+  });
+
+  it('with swapSides, some seeds have the two people trade places (and who is in front); without, none do', () => {
+    const still = (swapSides: boolean) =>
+      resolveTheme(small, {
+        canvas: { shortSide: 128 },
+        variation: { jitter: { anchor: 0, eyeDistance: 0, tiltDeg: 0, keyAzimuthDeg: 0, keyElevationDeg: 0, temperatureK: 0, exposureEv: 0, swapSides } },
+        layout: { fitToPhotos: false },
+      });
+    const seeds = Array.from({ length: 12 }, (_, i) => 100 + i);
+    const swapping = seeds.map((seed) => renderDraft({ people: [a, b], theme: still(true), seed }));
+    const swapped = swapping.filter((r) => r.recipe.swapped);
+    expect(swapped.length).toBeGreaterThan(0);
+    expect(swapped.length).toBeLessThan(seeds.length);
+    const theme = still(true);
+    for (const r of swapping) {
+      const slotOfA = r.recipe.swapped ? 1 : 0;
+      const eyes = r.faces[0].eyes;
+      // Person A's eyes are at the anchor of the slot A stands in.
+      expect((eyes[0][0] + eyes[1][0]) / 2).toBeCloseTo(theme.layout.people[slotOfA].eyeCentre[0] * r.image.width, 6);
+      expect(r.recipe.front).toBe(r.recipe.swapped ? 1 - theme.layout.front : theme.layout.front);
+    }
+    expect(seeds.some((seed) => renderDraft({ people: [a, b], theme: still(false), seed }).recipe.swapped)).toBe(false);
   });
 
   it('crops in when the selfies end above the bottom of the picture, keeping the couple centred', () => {
@@ -104,10 +127,13 @@ describe('renderDraft', () => {
   });
 
   it('mirrors a person who looks away so the couple faces each other', () => {
-    const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: small, seed: 1 });
-    // Person A is on the left and turned toward the image's left (away): mirrored. B on the right, turned left (toward A): not.
-    expect(r.recipe.people[0].mirrored).toBe(true);
-    expect(r.recipe.people[1].mirrored).toBe(false);
+    // Both turned toward the image's left: whoever stands on the left looks away (mirrored), the one on the right looks at them (not).
+    for (const seed of [1, 2, 3, 4]) {
+      const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: small, seed });
+      const left = r.recipe.swapped ? 1 : 0;
+      expect(r.recipe.people[left].mirrored).toBe(true);
+      expect(r.recipe.people[1 - left].mirrored).toBe(false);
+    }
   });
 
   // Identity lives in the face's features; the compositor deliberately changes only smooth
