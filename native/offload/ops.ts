@@ -4,6 +4,8 @@
 import { renderDraft, type DraftResult, type PersonInput } from '../compose/draft';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../upscale/detail';
 import { renderBabyPortrait, type BabyPortrait, type BabyPortraitInput } from '../baby/portrait';
+import { upsampleMatte } from '../matte/upsample';
+import type { Image8, Mask } from '../image/types';
 import type { ResolvedTheme } from '../../themes/schema';
 
 export interface OpContext {
@@ -74,6 +76,13 @@ export const OPS = {
     const portrait = renderBabyPortrait(input);
     ctx.transferOnReturn(portrait.image.data.buffer as ArrayBuffer);
     return portrait;
+  },
+
+  /** The person matte at full resolution (see upsampleMatte): ~0.5 s at 12 MP. */
+  async upsampleMatte(a: { low: Mask; work: Image8; image: Image8 }, ctx: OpContext): Promise<Mask> {
+    const mask = upsampleMatte(a.low, a.work, a.image);
+    ctx.transferOnReturn(mask.data.buffer as ArrayBuffer);
+    return mask;
   },
 } satisfies Record<string, (args: never, ctx: OpContext) => Promise<unknown>>;
 

@@ -7,7 +7,7 @@ import { analyzePhoto } from '../../../native/face/analyze';
 import { personMatte, segmentLowRes } from '../../../native/matte/matte';
 import { resizeMaskBilinear } from '../../../native/image/resize';
 import { SAMPLES_DIR, photoPath } from '../../fixtures/face/photos';
-import { greyGuide } from '../../../native/matte/matte';
+import { greyGuide } from '../../../native/matte/upsample';
 import type { Image8 } from '../../../native/image/types';
 
 /** Mean photo edge strength where the matte changes, weighted by how much it changes there. */

@@ -14,6 +14,7 @@ import { createRng } from '../../../native/random/prng';
 import { renderBabyPortrait, type BabyParent, type BabyPortraitInput } from '../../../native/baby/portrait';
 import { analyseParent } from '../../../native/baby/traits';
 import { makeVariation } from '../../../native/baby/inheritance';
+import { upsampleMatte } from '../../../native/matte/upsample';
 import { repoRoot, sampleA, sampleB } from '../pipeline/helpers';
 
 let a: PortraitSubject;
@@ -101,6 +102,17 @@ describe('the pixel worker', () => {
     const here = renderBabyPortrait(input);
     expect(Buffer.from(off.image.data).equals(Buffer.from(here.image.data))).toBe(true);
     expect(off.points).toEqual(here.points);
+  });
+
+  it('upsamples a person matte exactly as on this thread', async () => {
+    const rng = createRng(8);
+    const image = { width: 300, height: 200, channels: 3, data: Uint8Array.from({ length: 300 * 200 * 3 }, () => rng.nextU32() & 255) };
+    const work = { width: 150, height: 100, channels: 3, data: Uint8Array.from({ length: 150 * 100 * 3 }, () => rng.nextU32() & 255) };
+    const low = { width: 32, height: 32, data: Float32Array.from({ length: 32 * 32 }, (_, i) => (i % 32 > 12 ? 0.9 : 0.1)) };
+    const off = await callOp('upsampleMatte', { low, work, image });
+    const here = upsampleMatte(low, work, image);
+    expect([off.width, off.height]).toEqual([300, 200]);
+    expect(off.data).toEqual(here.data);
   });
 
   it('answers an op it does not know with an error instead of leaving the caller waiting', async () => {
