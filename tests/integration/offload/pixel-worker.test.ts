@@ -106,8 +106,8 @@ describe('the pixel worker', () => {
 
   it('upsamples a person matte exactly as on this thread', async () => {
     const rng = createRng(8);
-    const image = { width: 300, height: 200, channels: 3, data: Uint8Array.from({ length: 300 * 200 * 3 }, () => rng.nextU32() & 255) };
-    const work = { width: 150, height: 100, channels: 3, data: Uint8Array.from({ length: 150 * 100 * 3 }, () => rng.nextU32() & 255) };
+    const image = { width: 300, height: 200, channels: 3 as const, data: Uint8Array.from({ length: 300 * 200 * 3 }, () => rng.nextU32() & 255) };
+    const work = { width: 150, height: 100, channels: 3 as const, data: Uint8Array.from({ length: 150 * 100 * 3 }, () => rng.nextU32() & 255) };
     const low = { width: 32, height: 32, data: Float32Array.from({ length: 32 * 32 }, (_, i) => (i % 32 > 12 ? 0.9 : 0.1)) };
     const off = await callOp('upsampleMatte', { low, work, image });
     const here = upsampleMatte(low, work, image);
