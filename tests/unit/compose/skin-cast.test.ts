@@ -1,0 +1,70 @@
+// A coloured light on part of the skin (here a cyan glow over the left cheek and neck, as in
+// person-a's selfie) is evened out toward the face's own skin chroma: luminance and texture stay,
+// lips keep their colour, and nothing outside the face and neck changes.
+import { describe, expect, it } from 'vitest';
+import { evenSkinCast } from '../../../native/compose/skin-cast';
+import { convexHull, fillPolygon } from '../../../native/compose/polygon';
+import type { Plane, Rgb } from '../../../native/compose/planes';
+import { createRng } from '../../../native/random/prng';
+import { realMeshPoints } from '../baby/synthetic-face';
+
+const W = 600, H = 700;
+const points = realMeshPoints({ ox: 300, oy: 300 });
+const LIPS = [61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291, 409, 270, 269, 267, 0, 37, 39, 40, 185];
+const lips = fillPolygon(convexHull(LIPS.map((i) => [points[i][0], points[i][1]] as [number, number])), W, H);
+const xs = points.slice(0, 468).map((p) => p[0]);
+const faceLeft = Math.min(...xs), faceRight = Math.max(...xs);
+
+/** Linear skin with fine texture, red lips, a grey background; `cast` tints the left third cyan. */
+function photo(cast: boolean): Rgb {
+  const rng = createRng(5);
+  const r = new Float32Array(W * H), g = new Float32Array(W * H), b = new Float32Array(W * H);
+  for (let i = 0; i < W * H; i++) {
+    const x = i % W;
+    const t = 1 + 0.06 * (rng.next() - 0.5);
+    if (lips[i]) { r[i] = 0.45 * t; g[i] = 0.12 * t; b[i] = 0.13 * t; }
+    else { r[i] = 0.55 * t; g[i] = 0.36 * t; b[i] = 0.27 * t; }
+    if (cast && x < faceLeft + (faceRight - faceLeft) / 3 && !lips[i]) { r[i] *= 0.45; b[i] *= 1.5; }
+  }
+  return { width: W, height: H, r, g, b };
+}
+
+const matte: Plane = { width: W, height: H, data: Float32Array.from({ length: W * H }, (_, i) => (Math.hypot((i % W) - 300, Math.floor(i / W) - 380) < 280 ? 1 : 0)) };
+const lum = (c: Rgb, i: number) => 0.2126 * c.r[i] + 0.7152 * c.g[i] + 0.0722 * c.b[i];
+const redness = (c: Rgb, i: number) => Math.log(c.r[i] / c.g[i]);
+
+describe('evenSkinCast', () => {
+  it('pulls a cyan glow on cheek and neck back toward the face\'s skin colour, keeping luminance', () => {
+    const before = photo(true);
+    const after = photo(true);
+    evenSkinCast(after, matte, points, 1);
+    const skinRedness = Math.log(0.55 / 0.36);
+    // A point on the tinted cheek and one on the tinted neck.
+    const cheek = Math.round((points[234][1] + points[61][1]) / 2) * W + Math.round(faceLeft + 0.15 * (faceRight - faceLeft));
+    const neck = Math.round(points[152][1] + 60) * W + Math.round(faceLeft + 40);
+    for (const i of [cheek, neck]) {
+      const was = Math.abs(redness(before, i) - skinRedness);
+      const now = Math.abs(redness(after, i) - skinRedness);
+      expect(was).toBeGreaterThan(0.5);
+      expect(now).toBeLessThan(was * 0.4);
+      expect(lum(after, i)).toBeCloseTo(lum(before, i), 6);
+    }
+  });
+
+  it('leaves the lips, the background and an evenly lit face as they were', () => {
+    const after = photo(true);
+    const before = photo(true);
+    evenSkinCast(after, matte, points, 1);
+    const lipCentre = Math.round((points[13][1] + points[14][1]) / 2) * W + Math.round(points[13][0]);
+    expect(after.r[lipCentre]).toBe(before.r[lipCentre]);
+    const corner = 5 * W + 5;
+    expect([after.r[corner], after.g[corner], after.b[corner]]).toEqual([before.r[corner], before.g[corner], before.b[corner]]);
+
+    const even = photo(false);
+    const evenBefore = photo(false);
+    evenSkinCast(even, matte, points, 1);
+    let worst = 0;
+    for (let i = 0; i < W * H; i++) worst = Math.max(worst, Math.abs(redness(even, i) - redness(evenBefore, i)));
+    expect(worst).toBeLessThan(0.03);
+  });
+});
