@@ -1,6 +1,6 @@
 // Per-photo work that does not depend on the seed: decode to linear light, shrink big
 // photos (so warping never skips pixels), even out a coloured light on part of the skin,
-// and measure the photo's white balance and exposure. Cached per photo object, so the 8
+// take out flash red-eye, and measure the photo's white balance and exposure. Cached per photo object, so the 8
 // drafts of one generation pay for it once.
 import type { Box, FaceAnalysis } from '../face/types';
 import type { Image8, Mask } from '../image/types';
@@ -10,6 +10,7 @@ import { type BottomProfile, bottomProfile } from './warp';
 import { gaussianBlur } from './blur';
 import { convexHull, fillPolygon } from './polygon';
 import { evenSkinCast } from './skin-cast';
+import { removeRedEye } from './red-eye';
 
 export interface PersonInput {
   photo: Image8;
@@ -125,6 +126,7 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
   const colour = reduceRgb(image8ToLinear(p.photo), factor);
   const photoMatte = reducePlane(maskToPlane(p.matte), factor);
   evenSkinCast(colour, photoMatte, p.face.points, 1 / factor);
+  removeRedEye(colour, p.face.points, 1 / factor);
   const matte = ownRegion(photoMatte, faceSpot(p.face.box, factor), (p.neighbours ?? []).map((b) => faceSpot(b, factor)));
   const prepared: PreparedPerson = {
     scale: 1 / factor,
