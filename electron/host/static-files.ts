@@ -29,7 +29,7 @@ const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|map|svg|png|jpg|web
  * revalidation or a download. Anything else (the icon) is revalidated every time.
  */
 export function staticCacheControl(urlPath: string): string {
-  return HASHED_ASSET.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return HASHED_ASSET.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-cache';
 }
 
 export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; contentType: string } | null> {

@@ -7,10 +7,11 @@ const THUMBNAIL = /^thumbs\/[0-9a-f]{32}\.jpg$/;
 /**
  * A year and `immutable` for thumbnails only: a gallery of 10,000 then paints from the browser's
  * cache without one revalidation round-trip per cell. Everything else (photos, drafts, overlays)
- * can be replaced in place, so it is revalidated every time.
+ * can be replaced in place, so it is revalidated every time. Private: these are people's photos,
+ * for this browser's cache only.
  */
 export function mediaCacheControl(rawPath: string): string {
   const parsed = parseMediaPath(rawPath);
   if ('refused' in parsed) return 'no-store';
-  return THUMBNAIL.test(parsed.segments.join('/')) ? 'public, max-age=31536000, immutable' : 'private, no-cache';
+  return THUMBNAIL.test(parsed.segments.join('/')) ? 'private, max-age=31536000, immutable' : 'private, no-cache';
 }

@@ -119,7 +119,7 @@ describe('browser host', () => {
     const cookie = (await fetch(`${base}/?token=${host.token}`)).headers.get('set-cookie')!.split(';')[0]!;
     const hashed = await fetch(`${base}/assets/boot-D2x_k9Qa.js`, { headers: { cookie } });
     expect(hashed.status).toBe(200);
-    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
     const plain = await fetch(`${base}/assets/app.js`, { headers: { cookie } });
     expect(plain.headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${base}/?token=${host.token}`)).headers.get('cache-control')).toBe('no-store');
