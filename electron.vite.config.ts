@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { preloadBootChunk } from './renderer/preload-boot';
 
 // Three bundles: main (ESM, dependencies left external so native modules load from
 // node_modules), preload (CommonJS and self-contained: a sandboxed preload cannot require
@@ -35,7 +36,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), preloadBootChunk()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       modulePreload: { polyfill: false },
