@@ -1,7 +1,7 @@
 // Per-photo work that does not depend on the seed: decode to linear light, shrink big
 // photos (so warping never skips pixels), even out a coloured light on part of the skin,
-// take out flash red-eye, and measure the photo's white balance and exposure. Cached per photo object, so the 8
-// drafts of one generation pay for it once.
+// take out flash red-eye, and measure the photo's white balance and exposure. Cached per
+// photo object, so the 8 drafts of one generation pay for it once.
 import type { Box, FaceAnalysis } from '../face/types';
 import type { Image8, Mask } from '../image/types';
 import { type Gains, greyWorldGains, meanLogLuminance } from './harmonise';

@@ -43,12 +43,10 @@ function skinRegion(points: readonly Point3[], matte: Plane, scale: number): { m
   const { width: w, height: h } = matte;
   const pts = points.slice(0, 468).map(([x, y]) => [x * scale, y * scale] as [number, number]);
   const hull = convexHull(pts);
-  const ys = pts.map((p) => p[1]);
-  const faceH = Math.max(...ys) - Math.min(...ys);
-  const xs = pts.map((p) => p[0]);
-  const faceW = Math.max(...xs) - Math.min(...xs);
+  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs);
+  const faceW = x1 - x0, faceH = Math.max(...ys) - Math.min(...ys), cx = (x0 + x1) / 2;
   const hullMask = fillPolygon(hull, w, h);
-  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
   // The neck and the jaw's underside: the hull moved down by half its height, a little wider.
   const neck = fillPolygon(hull.map(([x, y]) => [cx + (x - cx) * 1.15, y + faceH * 0.5] as [number, number]), w, h);
   // The features, grown by a few pixels so their rims (lipstick edge, lashes) are left alone too.
@@ -88,9 +86,8 @@ export function evenSkinCast(colour: Rgb, matte: Plane, points: readonly Point3[
   // Local mean skin chroma (normalised convolution: only skin pixels vote).
   const sigma = Math.max(1.5, faceSize * CAST_SCALE);
   const blur = (p: Float32Array) => gaussianBlur({ width: w, height: h, data: p }, sigma).data;
-  const wu = new Float32Array(n), wv = new Float32Array(n);
-  for (let i = 0; i < n; i++) { wu[i] = u[i] * weight[i]; wv[i] = v[i] * weight[i]; }
-  const bw = blur(weight), bu = blur(wu), bv = blur(wv);
+  // u and v are zero wherever weight is: they are already the weighted sums' terms.
+  const bw = blur(weight), bu = blur(u), bv = blur(v);
   // Where the correction applies: the skin region, softened so it fades out rather than stops.
   const reach = blur(mask);
   for (let i = 0; i < n; i++) {

@@ -8,8 +8,6 @@ import type { WorkerReply, WorkerRequest } from './pixel-worker';
 export interface CallOptions {
   onItem?(value: unknown): void;
   signal?: AbortSignal;
-  /** Buffers of the arguments to move to the worker instead of copying (the caller loses them). */
-  transfer?: ArrayBuffer[];
 }
 
 interface Pending {
@@ -71,7 +69,7 @@ class PixelWorker {
       this.pending.set(id, { onItem: opts.onItem, resolve: settle(resolve), reject: settle(reject) });
       signal?.addEventListener('abort', cancel, { once: true });
       worker.ref();
-      worker.postMessage({ id, op, args } satisfies WorkerRequest, opts.transfer ?? []);
+      worker.postMessage({ id, op, args } satisfies WorkerRequest);
     });
   }
 }

@@ -64,10 +64,11 @@ export const OPS = {
   },
 
   /** The upscaler's skin-detail restoration on one tile (see restoreFineDetail); returns the tile. */
-  async restoreDetail(a: DetailArgs): Promise<Float32Array> {
+  async restoreDetail(a: DetailArgs, ctx: OpContext): Promise<Float32Array> {
     const w = a.width / a.scale, h = a.height / a.scale;
     const lanczosY = lanczosUpscale(a.inputLuma, w, h, a.scale);
     restoreFineDetail(a.rgb, a.width, a.height, lanczosY, bilinearUpscale(a.mask, w, h, a.scale), a.sigma, a.strength, a.edgeThreshold);
+    ctx.transferOnReturn(a.rgb.buffer as ArrayBuffer);
     return a.rgb;
   },
 

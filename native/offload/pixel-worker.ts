@@ -21,18 +21,16 @@ const cancelled = new Set<number>();
 
 async function run(id: number, op: OpName, args: unknown): Promise<void> {
   running.add(id);
-  const transfer: ArrayBuffer[] = [];
+  const resultBuffers: ArrayBuffer[] = [];
   const ctx: OpContext = {
     cancelled: () => cancelled.has(id),
     emit: (value, transfer = []) => port!.postMessage({ id, kind: 'item', value } satisfies WorkerReply, transfer),
     yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
-    transferOnReturn: (buffer) => transfer.push(buffer),
+    transferOnReturn: (buffer) => resultBuffers.push(buffer),
   };
   try {
     const value = await (OPS[op] as (a: unknown, c: OpContext) => Promise<unknown>)(args, ctx);
-    // A typed array result goes back without a copy too.
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) transfer.push(value.buffer);
-    port!.postMessage({ id, kind: 'result', value } satisfies WorkerReply, transfer);
+    port!.postMessage({ id, kind: 'result', value } satisfies WorkerReply, resultBuffers);
   } catch (error) {
     if (error instanceof OpCancelled) port!.postMessage({ id, kind: 'cancelled' } satisfies WorkerReply);
     else port!.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);

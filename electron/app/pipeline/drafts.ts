@@ -25,7 +25,7 @@ const personInput = (p: PortraitSubject): PersonInput => ({ photo: p.photo, face
 
 const cancelled = (): PairlightError => new PairlightError('CANCELLED', 'The drafts were cancelled.');
 
-/** The drafts are made on the draft worker thread (each is ~0.5 s of CPU), so progress events and a cancel click get through meanwhile. */
+/** The drafts are made on the pixel worker thread (each is ~0.5 s of CPU), so progress events and a cancel click get through meanwhile. */
 export async function generateCoupleDrafts(request: CoupleDraftsRequest): Promise<CoupleDraft[]> {
   const people: [PersonInput, PersonInput] = [personInput(request.a), personInput(request.b)];
   const drafts: CoupleDraft[] = [];
