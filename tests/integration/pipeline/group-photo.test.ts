@@ -2,7 +2,7 @@
 // her in the segmentation matte stays behind (real photo: face-api sample6, the woman on the left,
 // whose neighbour leans on her shoulder).
 import { describe, expect, it } from 'vitest';
-import { analyzeForPortrait, openPipelineModels } from '../../../electron/app/pipeline';
+import { analyzeForPortrait, closePipelineModels, openPipelineModels } from '../../../electron/app/pipeline';
 import { faceSpot, preparePerson } from '../../../native/compose/person';
 import { loadSubject, resolveSubjects } from '../../../electron/app/pipeline/project/subjects';
 import { photoPath } from '../../fixtures/face/photos';
@@ -11,7 +11,7 @@ import { call, sampleB, tempLibrary } from './helpers';
 describe('a person from a group photo', () => {
   it('knows the other faces in the photo and keeps them out of the cut-out', async () => {
     const models = openPipelineModels();
-    const a = await analyzeForPortrait(photoPath('face-api/sample6'), { models, label: 'person A', faceIndex: 0 });
+    const a = await analyzeForPortrait(photoPath('face-api/sample6'), { models, label: 'person A', faceIndex: 0 }).finally(() => closePipelineModels(models));
     expect(a.neighbours.length).toBe(a.analysis.faces.length - 1);
     const nearest = a.neighbours.reduce((n, b) => (Math.abs(b.x - a.face.box.x) < Math.abs(n.x - a.face.box.x) ? b : n));
     const measure = (neighbours: typeof a.neighbours) => {
