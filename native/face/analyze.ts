@@ -57,17 +57,22 @@ function modelStamp(models: ModelSet, roles: FaceModelRole[]): Record<string, st
 
 async function meshAll(detections: Detection[], models: ModelSet, pyramid: Pyramid, opts: AnalyzeOptions, t: StageTimings): Promise<{ points: Point3[]; score: number }[]> {
   const minFaceScore = opts.minFaceScore ?? 0.5;
-  const meshes: { points: Point3[]; score: number }[] = [];
+  const candidates: { points: Point3[]; score: number; trust: number }[] = [];
   for (const det of detections) {
     const t0 = performance.now();
     const m = await meshFace(models, pyramid, det, opts.meshPasses ?? 2);
     t.mesh += performance.now() - t0;
-    if (m.faceScore < minFaceScore) continue;
-    // Two detections of one face (e.g. a tile holding part of it and the whole photo) give
-    // overlapping meshes; a mesh mostly inside a bigger one is the same face.
-    const box = meshBox(m.points);
-    const dup = meshes.some((o) => overlapOfSmaller(box, meshBox(o.points)) > 0.5);
-    if (!dup) meshes.push({ points: m.points, score: det.score });
+    if (m.faceScore >= minFaceScore) candidates.push({ points: m.points, score: det.score, trust: det.score * m.faceScore });
+  }
+  // Two detections of one face (a tile holding part of it and the whole photo, or a loose box
+  // around a tilted head) give overlapping meshes; a mesh mostly inside another is the same face.
+  // The more trusted one stays: a loose box can yield a misplaced mesh the mesh model still
+  // scores 0.97, while the tight box's detection scores higher (sample1's tilted head: 0.72 vs 0.96).
+  candidates.sort((a, b) => b.trust - a.trust);
+  const meshes: { points: Point3[]; score: number }[] = [];
+  for (const c of candidates) {
+    const box = meshBox(c.points);
+    if (!meshes.some((o) => overlapOfSmaller(box, meshBox(o.points)) > 0.5)) meshes.push({ points: c.points, score: c.score });
   }
   return meshes;
 }
