@@ -16,6 +16,17 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/**
+ * The worker's error as an Error here. Its class cannot cross threads, but its name and the
+ * worker's stack can: the log then shows where in the pixel code it failed, not this file.
+ */
+function workerError(msg: Extract<WorkerReply, { kind: 'error' }>): Error {
+  const err = new Error(msg.message);
+  if (msg.name) err.name = msg.name;
+  if (msg.stack) err.stack = `${msg.stack}\n    (on the pixel worker thread)`;
+  return err;
+}
+
 class PixelWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -51,7 +62,7 @@ class PixelWorker {
     if (this.pending.size === 0) this.worker?.unref();
     if (msg.kind === 'result') p.resolve(msg.value);
     else if (msg.kind === 'cancelled') p.reject(new OpCancelled());
-    else p.reject(new Error(msg.message));
+    else p.reject(workerError(msg));
   }
 
   call(op: OpName, args: unknown, opts: CallOptions): Promise<unknown> {

@@ -11,7 +11,7 @@ export type WorkerReply =
   | { id: number; kind: 'item'; value: unknown }
   | { id: number; kind: 'result'; value: unknown }
   | { id: number; kind: 'cancelled' }
-  | { id: number; kind: 'error'; message: string };
+  | { id: number; kind: 'error'; message: string; name?: string; stack?: string };
 
 const port = parentPort;
 if (!port) throw new Error('native/offload/pixel-worker.ts runs as a worker thread (see client.ts)');
@@ -33,7 +33,8 @@ async function run(id: number, op: OpName, args: unknown): Promise<void> {
     port!.postMessage({ id, kind: 'result', value } satisfies WorkerReply, resultBuffers);
   } catch (error) {
     if (error instanceof OpCancelled) port!.postMessage({ id, kind: 'cancelled' } satisfies WorkerReply);
-    else port!.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    else if (error instanceof Error) port!.postMessage({ id, kind: 'error', message: error.message, name: error.name, stack: error.stack } satisfies WorkerReply);
+    else port!.postMessage({ id, kind: 'error', message: String(error) } satisfies WorkerReply);
   } finally {
     running.delete(id);
     cancelled.delete(id);

@@ -120,6 +120,15 @@ describe('the pixel worker', () => {
     await expect(callOp('toString' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called toString/);
   });
 
+  it("passes a failing op's error name and stack back, so the log shows where it failed", async () => {
+    // A tile without its face mask: the restoration fails reading it (a bug of the caller's, not the user's).
+    const bad = { ...detailArgs(2), mask: null } as unknown as ReturnType<typeof detailArgs>;
+    const err = await callOp('restoreDetail', bad).then(() => null, (e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err!.stack).toMatch(/upscale[\\/]detail\.ts/);
+    expect(err!.stack).toMatch(/on the pixel worker thread/);
+  });
+
   // CI builds before it tests; a plain checkout has no out/ and skips this.
   const bundled = join(repoRoot, 'out', 'main', 'pixel-worker.js');
   it.skipIf(!existsSync(bundled))('the bundled out/main/pixel-worker.js runs an op on its own', async () => {
