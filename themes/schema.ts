@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ASPECTS, BACKDROP_KINDS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from './choices';
 
 /** Linear-light RGB multipliers or colours, each 0..4 (above 1 only for lights). */
 const rgb = z.tuple([z.number().min(0).max(4), z.number().min(0).max(4), z.number().min(0).max(4)]);
@@ -33,7 +34,7 @@ const skySun = z.strictObject({
   horizonY: z.number().min(0).max(1),
   sun: z.strictObject({ position: canvasPoint, colour: rgb, radius: z.number().min(0).max(0.5), glow: z.number().min(0).max(4) }),
   /** What lies below the horizon: a field of grass, the sea then sand, or a city street. */
-  ground: z.enum(['meadow', 'sea-and-sand', 'none']),
+  ground: z.enum(SKY_GROUNDS),
   groundColour: rgb,
   clouds: z.number().min(0).max(1),
 });
@@ -149,7 +150,7 @@ const gradeSchema = z.strictObject({
 
 const variationSchema = z.strictObject({
   /** 'random': each generation draws fresh seeds; 'fixed': always start from baseSeed (reproducible sets). */
-  seedPolicy: z.enum(['random', 'fixed']),
+  seedPolicy: z.enum(SEED_POLICIES),
   baseSeed: z.number().int().min(0).max(0xffffffff),
   /** Each value is the half-width of a uniform range drawn from the seed. */
   jitter: z.strictObject({
@@ -166,7 +167,7 @@ const variationSchema = z.strictObject({
 });
 
 const refineSchema = z.strictObject({
-  sampler: z.enum(['ddim', 'euler', 'euler-a', 'dpmpp-2m-karras', 'lcm']),
+  sampler: z.enum(SAMPLERS),
   steps: z.number().int().min(1).max(150),
   cfg: z.number().min(0).max(20),
   /** img2img strength: below 0.4 the draft's seams survive, above 0.7 faces drift from the person. */
@@ -181,7 +182,7 @@ export const themeSchema = z.strictObject({
   name: z.string().min(1).max(80),
   description: z.string().max(400),
   canvas: z.strictObject({
-    aspect: z.enum(['4:5', '3:2', '2:3', '5:4', '1:1']),
+    aspect: z.enum(ASPECTS),
     /** Draft size in pixels on the short side (~768: small enough for seconds, big enough to judge). */
     shortSide: z.number().int().min(64).max(2048),
   }),

@@ -1,5 +1,5 @@
 // Theme editor through the real host: duplicate Golden Hour, rename it, try an impossible
-// aperture in its field (the contract's field-named error shows, the field is marked, the dialog
+// aperture in its field and pick another sampler from its list (the contract's field-named error shows, the field is marked, the dialog
 // stays), look at the same values as JSON, fix the aperture, save; the copy appears in the picker
 // as "Yours" with the new values, and can be deleted again.
 import type { Locator, Page } from '@playwright/test';
@@ -30,6 +30,14 @@ test('duplicate Golden Hour, edit its name and aperture, save as one of "Yours"'
     await expect(editor.locator('legend', { hasText: section })).toBeVisible();
   }
   await expect(editor.locator('[data-path="light.key.temperatureK"]')).toHaveValue(/^\d+$/);
+  // Words the schema limits to a few are picked from a list, not typed.
+  await expect(editor.locator('select[data-path="refine.sampler"] option')).toContainText(['ddim', 'euler', 'euler-a', 'dpmpp-2m-karras', 'lcm']);
+  await editor.locator('select[data-path="refine.sampler"]').selectOption('dpmpp-2m-karras');
+  await expect(editor.locator('[data-path="backdrop.kind"]')).toContainText('JSON view');
+  await editor.locator('[data-path="backdrop.kind"]').scrollIntoViewIfNeeded();
+  await editor.screenshot({ path: 'test-results/screens/theme-editor-backdrop.png' });
+  await editor.locator('select[data-path="refine.sampler"]').scrollIntoViewIfNeeded();
+  await editor.screenshot({ path: 'test-results/screens/theme-editor-refine.png' });
   await setAperture(editor, 0.5);
   await editor.getByTestId('theme-editor-save').click();
   await expect(editor.getByTestId('theme-editor-error')).toContainText('lens.aperture');
@@ -54,6 +62,7 @@ test('duplicate Golden Hour, edit its name and aperture, save as one of "Yours"'
   await expect(mine.getByTestId('theme-card')).toHaveAttribute('aria-checked', 'true');
   const saved = await host.invoke('themes.get', { id: 'golden-hour-copy' });
   expect((saved.lens as { aperture: number }).aperture).toBe(2.8);
+  expect((saved.refine as { sampler: string }).sampler).toBe('dpmpp-2m-karras');
   await expect(slot(page, 'golden-hour').getByTestId('theme-yours')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/theme-picker-yours.png' });
 

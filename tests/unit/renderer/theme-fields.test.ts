@@ -33,6 +33,20 @@ describe('theme fields', () => {
     expect(keys.some((k) => k.startsWith('id') || k.startsWith('name') || k.startsWith('schemaVersion'))).toBe(false);
   });
 
+  it("offers the schema's words as a list where a text value is one of a few, and keeps the backdrop kind for the JSON view", () => {
+    const withChoices = { ...theme, canvas: { aspect: '4:5', shortSide: 768 }, refine: { sampler: 'euler', prompt: 'portrait' }, variation: { seedPolicy: 'fixed' } };
+    const fields = themeSections(withChoices).flatMap((s) => s.fields);
+    const field = (key: string) => fields.find((f) => f.key === key)!;
+    expect(field('canvas.aspect')).toMatchObject({ kind: 'choice', value: '4:5', choices: ['4:5', '3:2', '2:3', '5:4', '1:1'] });
+    expect(field('refine.sampler')).toMatchObject({ kind: 'choice', value: 'euler' });
+    expect(field('refine.sampler').choices).toContain('dpmpp-2m-karras');
+    expect(field('variation.seedPolicy').choices).toEqual(['random', 'fixed']);
+    // Free text stays free text.
+    expect(field('refine.prompt')).toMatchObject({ kind: 'text' });
+    expect(field('refine.prompt').choices).toBeUndefined();
+    expect(field('backdrop.kind').readOnly).toMatch(/JSON view/);
+  });
+
   it('sets one value by path without touching the original or the other values', () => {
     const next = setAtPath(theme, ['backdrop', 'palette', 1, 2], 0.9);
     expect(next.backdrop.palette[1]).toEqual([0.4, 0.5, 0.9]);

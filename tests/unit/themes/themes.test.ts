@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ThemeError, duplicateTheme, listThemeIds, listThemes, loadTheme, loadThemeFile, parseTheme, resolveTheme, saveTheme } from '../../../themes/schema';
+import { BACKDROP_KINDS } from '../../../themes/choices';
+import { ThemeError, backdropSchema, duplicateTheme, listThemeIds, listThemes, loadTheme, loadThemeFile, parseTheme, resolveTheme, saveTheme } from '../../../themes/schema';
 
 const REQUIRED = ['studio-session', 'golden-hour', 'winter-fairytale', 'retro-film', 'beach-sunset', 'black-white-classic', 'garden-bloom', 'city-night-bokeh'];
 
@@ -27,6 +28,13 @@ describe('bundled themes', () => {
       expect(t.refine.strength).toBeGreaterThanOrEqual(0.4);
       expect(t.refine.strength).toBeLessThanOrEqual(0.7);
     }
+  });
+});
+
+describe('the words the theme editor offers', () => {
+  it('are the backdrop kinds the schema accepts, no more and no fewer', () => {
+    const kinds = backdropSchema.options.map((o) => o.shape.kind.value);
+    expect([...kinds].sort()).toEqual([...BACKDROP_KINDS].sort());
   });
 });
 

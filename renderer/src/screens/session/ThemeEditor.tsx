@@ -45,6 +45,16 @@ function FieldInput({ field, invalid, typing, onNumber, onValue, onBlur }: Field
   if (field.kind === 'boolean') {
     return <input {...common} type="checkbox" className="theme-field-check" data-path={field.key} checked={field.value as boolean} onChange={(e) => onValue(field.path, e.target.checked)} />;
   }
+  if (field.readOnly) {
+    return <span className="theme-field-fixed" data-path={field.key} title={field.readOnly}>{String(field.value)} <small className="muted">(edit in the JSON view)</small></span>;
+  }
+  if (field.kind === 'choice') {
+    return (
+      <select {...common} data-path={field.key} value={field.value as string} onChange={(e) => onValue(field.path, e.target.value)}>
+        {field.choices!.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+    );
+  }
   if (field.kind === 'text') {
     return <input {...common} data-path={field.key} value={field.value as string} onChange={(e) => onValue(field.path, e.target.value)} />;
   }

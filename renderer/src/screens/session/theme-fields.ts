@@ -1,11 +1,12 @@
 // A theme's values as editable fields: every leaf (number, yes/no, text) with its path, grouped
 // by the theme's sections; a number tuple (a colour, a point on the canvas) stays one field.
 // Pure functions, so the editor's state is the theme object itself.
+import { ASPECTS, BACKDROP_KINDS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from '../../../../themes/choices';
 
 export type ThemeValue = unknown;
 export type Path = readonly (string | number)[];
 
-export type FieldKind = 'number' | 'boolean' | 'text' | 'numbers';
+export type FieldKind = 'number' | 'boolean' | 'text' | 'numbers' | 'choice';
 
 export interface ThemeField {
   path: Path;
@@ -13,6 +14,10 @@ export interface ThemeField {
   key: string;
   kind: FieldKind;
   value: number | boolean | string | number[];
+  /** For 'choice': the words the schema allows. */
+  choices?: readonly string[];
+  /** Shown instead of an input: why this value is not edited here. */
+  readOnly?: string;
 }
 
 export interface FieldSection {
@@ -27,10 +32,30 @@ export const pathKey = (path: Path): string => path.map((p) => (typeof p === 'nu
 
 const isNumberTuple = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.length <= 4 && v.every((x) => typeof x === 'number');
 
+/** Text values the schema limits to a few words, by path key: offered as a list, not typed. */
+const CHOICES: Record<string, readonly string[]> = {
+  'canvas.aspect': ASPECTS,
+  'variation.seedPolicy': SEED_POLICIES,
+  'refine.sampler': SAMPLERS,
+  'backdrop.ground': SKY_GROUNDS,
+};
+
+/** Values the field form shows but does not change, with the reason it gives. */
+const READ_ONLY: Record<string, string> = {
+  'backdrop.kind': `Each kind (${BACKDROP_KINDS.join(', ')}) has its own values: change it in the JSON view.`,
+};
+
+function textField(path: Path, value: string): ThemeField {
+  const key = pathKey(path);
+  if (READ_ONLY[key]) return { path, key, kind: 'text', value, readOnly: READ_ONLY[key] };
+  const choices = CHOICES[key];
+  return choices ? { path, key, kind: 'choice', value, choices } : { path, key, kind: 'text', value };
+}
+
 function leaves(value: ThemeValue, path: Path, out: ThemeField[]): void {
   if (typeof value === 'number') out.push({ path, key: pathKey(path), kind: 'number', value });
   else if (typeof value === 'boolean') out.push({ path, key: pathKey(path), kind: 'boolean', value });
-  else if (typeof value === 'string') out.push({ path, key: pathKey(path), kind: 'text', value });
+  else if (typeof value === 'string') out.push(textField(path, value));
   else if (isNumberTuple(value)) out.push({ path, key: pathKey(path), kind: 'numbers', value: [...value] });
   else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...path, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
