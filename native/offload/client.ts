@@ -1,5 +1,8 @@
-// The main-thread side of the pixel worker: callOp() runs an op of ops.ts on the worker thread
-// and resolves with its result; items the op streams arrive through onItem meanwhile.
+// The main-thread side of the pixel workers: callOp() runs an op of ops.ts on the least busy of
+// a few worker threads and resolves with its result; items the op streams arrive through onItem
+// meanwhile. Several workers let independent pixel work (the drafts of one generation) use every
+// core; each worker starts on its first call, so an app that never draws pays for none.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { projectWorkerExecArgv, workerScript } from '../runtime/worker-script';
 import { OpCancelled, type OpArgs, type OpName, type OpResult } from './ops';
@@ -31,6 +34,11 @@ class PixelWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+
+  /** Calls sent and not yet answered. */
+  get busy(): number {
+    return this.pending.size;
+  }
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -85,9 +93,23 @@ class PixelWorker {
   }
 }
 
-const shared = new PixelWorker();
+/** One worker per core, at most four: beyond that the drafts of one generation (4–8) gain nothing. */
+const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+let pool: PixelWorker[] = Array.from({ length: DEFAULT_WORKERS }, () => new PixelWorker());
 
-/** Runs `op` on the shared pixel worker thread; rejects with OpCancelled when `signal` aborts first. */
+/** How many pixel workers calls are spread over. */
+export function pixelWorkerCount(): number {
+  return pool.length;
+}
+
+/** Sets how many pixel workers later calls use (benchmarks compare 1 with more); running calls finish where they are. */
+export function setPixelWorkerCount(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new RangeError(`pixel worker count must be a whole number from 1 to 16, got ${n}`);
+  pool = Array.from({ length: n }, (_, i) => pool[i] ?? new PixelWorker());
+}
+
+/** Runs `op` on the least busy pixel worker thread; rejects with OpCancelled when `signal` aborts first. */
 export function callOp<N extends OpName>(op: N, args: OpArgs<N>, opts: CallOptions = {}): Promise<OpResult<N>> {
-  return shared.call(op, args, opts) as Promise<OpResult<N>>;
+  const worker = pool.reduce((best, w) => (w.busy < best.busy ? w : best));
+  return worker.call(op, args, opts) as Promise<OpResult<N>>;
 }

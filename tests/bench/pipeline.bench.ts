@@ -17,6 +17,7 @@ import {
   upscaleScoredDraft,
 } from '../../electron/app/pipeline';
 import { SAME_PERSON_THRESHOLD } from '../../native/face';
+import { pixelWorkerCount, setPixelWorkerCount } from '../../native/offload/client';
 import { fmt, median, printTable, timeRuns } from './stats';
 
 const sample = (f: string) => fileURLToPath(new URL(`../../resources/samples/${f}`, import.meta.url));
@@ -47,7 +48,11 @@ export async function run(): Promise<void> {
     const [a, b] = await analyse();
     const theme = resolveThemeOrFail(themeId);
     const seeds = seedsFrom(theme.variation.baseSeed, 8);
+    const workers = pixelWorkerCount();
     const draftsMs = await timeRuns(() => generateCoupleDrafts({ a, b, theme, seeds }), 3);
+    setPixelWorkerCount(1);
+    const draftsOneMs = await timeRuns(() => generateCoupleDrafts({ a, b, theme, seeds }), 3);
+    setPixelWorkerCount(workers);
     let scored: Awaited<ReturnType<typeof scoredCoupleDrafts>> = [];
     const gatedMs = await timeRuns(async () => {
       scored = await scoredCoupleDrafts({ a, b, theme, seeds, models, threshold: SAME_PERSON_THRESHOLD, appVersion: 'bench' });
@@ -63,7 +68,8 @@ export async function run(): Promise<void> {
       ['stage', 'median', 'runs', 'longest event-loop block'],
       [
         ['analyse both selfies (decode, faces, matte)', fmt(median(analyseMs)), analyseMs.length, fmt(blocks[0])],
-        [`8 drafts, ${themeId} (${theme.canvas.shortSide} px short side)`, fmt(median(draftsMs)), draftsMs.length, fmt(blocks[1])],
+        [`8 drafts, ${themeId} (${theme.canvas.shortSide} px short side), ${workers} pixel workers`, fmt(median(draftsMs)), draftsMs.length, fmt(blocks[1])],
+        [`8 drafts on 1 pixel worker (×${(median(draftsOneMs) / median(draftsMs)).toFixed(2)} the time)`, fmt(median(draftsOneMs)), draftsOneMs.length, ''],
         ['8 drafts + identity gate + recipes', fmt(median(gatedMs)), gatedMs.length, fmt(blocks[2])],
         ['one draft → 2K (x4fast, face detail kept)', fmt(median(upscaleMs)), upscaleMs.length, fmt(blocks[3])],
       ],

@@ -1,7 +1,7 @@
 // generateCoupleDrafts: two analysed people + a theme → one draft per seed. Pure compositing
 // (no file, no database); the caller decides where drafts go.
 import type { DraftResult, PersonInput } from '../../../native/compose';
-import { callOp } from '../../../native/offload/client';
+import { callOp, pixelWorkerCount } from '../../../native/offload/client';
 import { OpCancelled, type DraftItem } from '../../../native/offload/ops';
 import type { ResolvedTheme } from '../../../themes/schema';
 import { PairlightError } from '../errors';
@@ -25,21 +25,43 @@ const personInput = (p: PortraitSubject): PersonInput => ({ photo: p.photo, face
 
 const cancelled = (): PairlightError => new PairlightError('CANCELLED', 'The drafts were cancelled.');
 
-/** The drafts are made on the pixel worker thread (each is ~0.5 s of CPU), so progress events and a cancel click get through meanwhile. */
+/** Seeds dealt round-robin into `n` groups, so each group holds early and late seeds alike. */
+export function dealSeeds(seeds: readonly number[], n: number): number[][] {
+  const groups: number[][] = Array.from({ length: Math.max(1, Math.min(n, seeds.length)) }, () => []);
+  seeds.forEach((seed, i) => groups[i % groups.length].push(seed));
+  return groups.filter((g) => g.length > 0);
+}
+
+/**
+ * The drafts are made on the pixel worker threads (each is ~0.25 s of CPU), the seeds shared
+ * among them, so progress events and a cancel click get through meanwhile and every core works.
+ * Each draft depends on its seed alone, so the split changes no pixel; drafts come back in seed order.
+ */
 export async function generateCoupleDrafts(request: CoupleDraftsRequest): Promise<CoupleDraft[]> {
   const people: [PersonInput, PersonInput] = [personInput(request.a), personInput(request.b)];
   const drafts: CoupleDraft[] = [];
+  // One group failing stops the others: their drafts would be thrown away.
+  const stop = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+  const groups = dealSeeds(request.seeds, pixelWorkerCount());
   try {
-    await callOp('drafts', { people, theme: request.theme, seeds: [...request.seeds] }, {
-      signal: request.signal,
-      onItem: (value) => {
-        const { seed, draft } = value as DraftItem;
-        drafts.push({ ...draft, seed });
-        request.onProgress?.(drafts.length, request.seeds.length);
-      },
-    });
-    return drafts;
+    await Promise.all(groups.map((seeds) =>
+      callOp('drafts', { people, theme: request.theme, seeds }, {
+        signal,
+        onItem: (value) => {
+          const { seed, draft } = value as DraftItem;
+          drafts.push({ ...draft, seed });
+          request.onProgress?.(drafts.length, request.seeds.length);
+        },
+      }).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ));
+    const order = new Map(request.seeds.map((seed, i) => [seed, i]));
+    return drafts.sort((x, y) => order.get(x.seed)! - order.get(y.seed)!);
   } catch (error) {
+    if (request.signal?.aborted) throw cancelled();
     if (error instanceof OpCancelled) throw cancelled();
     throw error;
   }

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeForPortrait, closePipelineModels, generateCoupleDrafts, openPipelineModels, resolveThemeOrFail, type PortraitSubject } from '../../../electron/app/pipeline';
 import { renderDraft } from '../../../native/compose/draft';
-import { callOp } from '../../../native/offload/client';
+import { callOp, pixelWorkerCount, setPixelWorkerCount } from '../../../native/offload/client';
+import { dealSeeds } from '../../../electron/app/pipeline/drafts';
 import type { WorkerReply } from '../../../native/offload/pixel-worker';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../../../native/upscale/detail';
 import { createRng } from '../../../native/random/prng';
@@ -47,6 +48,41 @@ describe('the pixel worker', () => {
     expect(off.image.width).toBe(here.image.width);
     expect(Buffer.from(off.image.data).equals(Buffer.from(here.image.data))).toBe(true);
     expect(off.recipe).toEqual(here.recipe);
+  });
+
+  it('shares the seeds among the workers and gives the same drafts, in seed order, as one worker does', async () => {
+    expect(dealSeeds([1, 2, 3, 4, 5], 2)).toEqual([[1, 3, 5], [2, 4]]);
+    expect(dealSeeds([7], 4)).toEqual([[7]]);
+    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 160 } });
+    const seeds = [5, 3, 9, 4, 8];
+    const before = pixelWorkerCount();
+    try {
+      setPixelWorkerCount(1);
+      const one = await generateCoupleDrafts({ a, b, theme, seeds });
+      setPixelWorkerCount(3);
+      const progress: number[] = [];
+      const three = await generateCoupleDrafts({ a, b, theme, seeds, onProgress: (done) => progress.push(done) });
+      expect(three.map((d) => d.seed)).toEqual(seeds);
+      expect(progress).toEqual([1, 2, 3, 4, 5]);
+      three.forEach((d, i) => expect(Buffer.from(d.image.data).equals(Buffer.from(one[i].image.data))).toBe(true));
+    } finally {
+      setPixelWorkerCount(before);
+    }
+  });
+
+  it('a draft that fails inside a worker fails the generation, and the workers draw normally afterwards', async () => {
+    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 160 } });
+    const before = pixelWorkerCount();
+    try {
+      setPixelWorkerCount(2);
+      // Person B without a face: every group fails inside its worker.
+      const broken = { ...b, face: null } as unknown as PortraitSubject;
+      await expect(generateCoupleDrafts({ a, b: broken, theme, seeds: [1, 2, 3, 4] })).rejects.toThrow();
+      // The workers are free again and draw normally.
+      expect(await generateCoupleDrafts({ a, b, theme, seeds: [1, 2] })).toHaveLength(2);
+    } finally {
+      setPixelWorkerCount(before);
+    }
   });
 
   it('keeps this thread free while full-size drafts render', async () => {
