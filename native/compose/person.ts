@@ -125,6 +125,9 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
   if (hit) return hit;
   const colour = reduceRgb(image8ToLinear(p.photo), factor);
   const photoMatte = reducePlane(maskToPlane(p.matte), factor);
+  // The photo's own light is judged before the skin is evened: the correction warms a
+  // cyan-lit cheek, and grey world would read that as a warmer scene and cool the whole person.
+  const neutralGains = greyWorldGains(colour);
   evenSkinCast(colour, photoMatte, p.face.points, 1 / factor);
   removeRedEye(colour, p.face.points, 1 / factor);
   const matte = ownRegion(photoMatte, faceSpot(p.face.box, factor), (p.neighbours ?? []).map((b) => faceSpot(b, factor)));
@@ -132,7 +135,7 @@ export function preparePerson(p: PersonInput, drawScale: number): PreparedPerson
     scale: 1 / factor,
     colour,
     matte,
-    neutralGains: greyWorldGains(colour),
+    neutralGains,
     metered: meanLogLuminance(colour),
     bottom: bottomProfile(colour, matte),
     faceMean: faceMeanColour(colour, p.face, factor),

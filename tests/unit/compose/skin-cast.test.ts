@@ -1,6 +1,6 @@
 // A coloured light on part of the skin (here a cyan glow over the left cheek and neck, as in
 // person-a's selfie) is evened out toward the face's own skin chroma: luminance and texture stay,
-// lips keep their colour, and nothing outside the face and neck changes.
+// lips keep their colour against the skin, and nothing outside the face and neck changes.
 import { describe, expect, it } from 'vitest';
 import { evenSkinCast } from '../../../native/compose/skin-cast';
 import { convexHull, fillPolygon } from '../../../native/compose/polygon';
@@ -15,8 +15,8 @@ const lips = fillPolygon(convexHull(LIPS.map((i) => [points[i][0], points[i][1]]
 const xs = points.slice(0, 468).map((p) => p[0]);
 const faceLeft = Math.min(...xs), faceRight = Math.max(...xs);
 
-/** Linear skin with fine texture, red lips, a grey background; `cast` tints the left third cyan. */
-function photo(cast: boolean): Rgb {
+/** Linear skin with fine texture, red lips, a grey background; `cast` tints the left `share` of the face cyan (the lips too if `onLips`). */
+function photo(cast: boolean, share = 1 / 3, onLips = false): Rgb {
   const rng = createRng(5);
   const r = new Float32Array(W * H), g = new Float32Array(W * H), b = new Float32Array(W * H);
   for (let i = 0; i < W * H; i++) {
@@ -24,7 +24,7 @@ function photo(cast: boolean): Rgb {
     const t = 1 + 0.06 * (rng.next() - 0.5);
     if (lips[i]) { r[i] = 0.45 * t; g[i] = 0.12 * t; b[i] = 0.13 * t; }
     else { r[i] = 0.55 * t; g[i] = 0.36 * t; b[i] = 0.27 * t; }
-    if (cast && x < faceLeft + (faceRight - faceLeft) / 3 && !lips[i]) { r[i] *= 0.45; b[i] *= 1.5; }
+    if (cast && x < faceLeft + (faceRight - faceLeft) * share && (onLips || !lips[i])) { r[i] *= 0.45; b[i] *= 1.5; }
   }
   return { width: W, height: H, r, g, b };
 }
@@ -51,12 +51,37 @@ describe('evenSkinCast', () => {
     }
   });
 
+  it('goes by the skin the glow missed even when the glow covers most of the face', () => {
+    // 65 % of the face cyan: its median is cyan, and pulling toward it would tint the clean cheek.
+    const before = photo(true, 0.65);
+    const after = photo(true, 0.65);
+    evenSkinCast(after, matte, points, 1);
+    const skinRedness = Math.log(0.55 / 0.36);
+    const row = Math.round((points[234][1] + points[61][1]) / 2) * W;
+    const cleanCheek = row + Math.round(faceLeft + 0.9 * (faceRight - faceLeft));
+    const castCheek = row + Math.round(faceLeft + 0.15 * (faceRight - faceLeft));
+    expect(Math.abs(redness(after, cleanCheek) - redness(before, cleanCheek))).toBeLessThan(0.05);
+    expect(Math.abs(redness(before, castCheek) - skinRedness)).toBeGreaterThan(0.5);
+    expect(Math.abs(redness(after, castCheek) - skinRedness)).toBeLessThan(0.25);
+  });
+
+  it('takes the glow off the lips with the skin around them, and the lips stay as much redder', () => {
+    const before = photo(true, 0.8, true);
+    const after = photo(true, 0.8, true);
+    evenSkinCast(after, matte, points, 1);
+    const lipCentre = Math.round((points[13][1] + points[14][1]) / 2) * W + Math.round(points[13][0]);
+    const belowLips = Math.round(points[152][1] - 0.3 * (points[152][1] - points[14][1])) * W + Math.round(points[13][0]);
+    const lipContrast = (c: Rgb) => redness(c, lipCentre) - redness(c, belowLips);
+    const lipRedness = Math.log(0.45 / 0.12);
+    expect(Math.abs(redness(before, lipCentre) - lipRedness)).toBeGreaterThan(0.5);
+    expect(Math.abs(redness(after, lipCentre) - lipRedness)).toBeLessThan(0.25);
+    expect(Math.abs(lipContrast(after) - lipContrast(before))).toBeLessThan(0.1);
+  });
+
   it('leaves the lips, the background and an evenly lit face as they were', () => {
     const after = photo(true);
     const before = photo(true);
     evenSkinCast(after, matte, points, 1);
-    const lipCentre = Math.round((points[13][1] + points[14][1]) / 2) * W + Math.round(points[13][0]);
-    expect(after.r[lipCentre]).toBe(before.r[lipCentre]);
     const corner = 5 * W + 5;
     expect([after.r[corner], after.g[corner], after.b[corner]]).toEqual([before.r[corner], before.g[corner], before.b[corner]]);
 
