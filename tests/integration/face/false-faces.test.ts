@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../native/image/decode';
-import { analyzePhoto, MIN_TRUST } from '../../../native/face/analyze';
+import { analyzePhoto } from '../../../native/face/analyze';
 import { photoPath } from '../../fixtures/face/photos';
 import { models, modelsReady } from './models';
 
@@ -25,6 +25,5 @@ describe.skipIf(!modelsReady)('false faces', () => {
     const shirt = loose.faces.find((f) => !faces.some((g) => Math.abs(g.box.x - f.box.x) < 20 && Math.abs(g.box.y - f.box.y) < 20))!;
     // Its detection score alone is low but not decisive (0.58; real faces here: 0.80–0.97).
     expect(shirt.score).toBeLessThan(0.7);
-    expect(MIN_TRUST).toBeGreaterThan(0.5);
   });
 });
