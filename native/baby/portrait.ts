@@ -8,6 +8,9 @@ import { boxMean } from '../image/blur';
 import { labToRgb, rgbToLab, type Lab } from '../colour/lab';
 import { FACE_MESH_TRIANGLES } from '../face/triangles';
 import { interpolatePointValues, warpTriangles } from '../geometry/triangle-warp';
+import { removeRedEyeImage8 } from '../compose/red-eye';
+import { evenSkinCastImage8 } from '../compose/skin-cast';
+import { ringDepth } from '../face/mesh-rings';
 import { createRng, type Rng } from '../random/prng';
 import { dist, type Vec2 } from './frame';
 import { blendMeshes, infantTransform, INNER_LIP_PAIRS, pointWeightsA, regionWeights, type InfantAge } from './morph';
@@ -168,6 +171,10 @@ function placeMesh(mesh: readonly Vec2[], width: number, height: number): Vec2[]
   return mesh.map(([x, y]) => [ox + x * iod, oy + y * iod]);
 }
 
+/** Face alpha by ring depth from the outline (0, 1, 2, 3+). */
+const RIM_ALPHA = [0, 0.1, 0.6, 1];
+const RING_DEPTH = ringDepth(FACE_MESH_TRIANGLES);
+
 function ellipseCoverage(x: number, y: number, cx: number, cy: number, rx: number, ry: number, feather: number): number {
   const d = Math.sqrt(((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2);
   return Math.max(0, Math.min(1, (1 - d) / feather));
@@ -194,7 +201,7 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   // Babies' skin is lighter and pinker than their parents'; a small, stated shift.
   const babySkin: Lab = [Math.min(85, skin[0] + 3), skin[1] + 2.5, skin[2] - 1];
   const layers = [A, B].map((p) => {
-    const w = warpTriangles(closeMouthInPhoto(p.photo, p.face.points), p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
+    const w = warpTriangles(closeMouthInPhoto(evenSkinCastImage8(removeRedEyeImage8(p.photo, p.face.points), p.face.points), p.face.points), p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
     matchMeanLab(w.rgb, w.coverage.data, babySkin, 0.85);
     return w;
   });
@@ -267,8 +274,12 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   const headCx = (child[LM.faceRight][0] + child[LM.faceLeft][0]) / 2;
   const headCy = (top[1] + chin[1]) / 2 - (chin[1] - top[1]) * 0.06;
   const headRx = faceW * 0.6, headRy = (chin[1] - top[1]) * 0.62;
+  // The face fades into the head along its own outline, over the two outermost rings of the
+  // mesh: that rim of a parent's face carries hair and background (and, on a turned face,
+  // folded triangles whose edge looked torn).
+  const rim = interpolatePointValues(Float64Array.from(RING_DEPTH, (d) => RIM_ALPHA[Math.min(d, RIM_ALPHA.length - 1)]), child, tris, width, height);
   const edge = new Float32Array(n);
-  for (let i = 0; i < n; i++) edge[i] = cov[i];
+  for (let i = 0; i < n; i++) edge[i] = cov[i] * rim[i];
   const soft = boxMean(boxMean(edge, width, height, Math.round(width / 90)), width, height, Math.round(width / 90));
   const bg = [labToRgb(scene.top), labToRgb(scene.bottom)];
   // The head under the face edge takes the face's own mean colour, so the seam does not show.
@@ -283,7 +294,9 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   const hairRgb = labToRgb(hair);
   const bonnetRgb = labToRgb(scene.bonnet);
   const blanketRgb = labToRgb(scene.blanket);
-  const bonnetLine = top[1] + (chin[1] - top[1]) * 0.1;
+  // The opening's top sits a tenth of the face height below the forehead's top, as the brim did.
+  const openingRy = (chin[1] - (top[1] + (chin[1] - top[1]) * 0.1)) / 2 + headRy * 0.12;
+  const openingCy = top[1] + (chin[1] - top[1]) * 0.1 + openingRy;
   const out = new Uint8Array(n * 3);
   const bokeh = Array.from({ length: 14 }, () => ({ x: rng.range(0, width), y: rng.range(0, height * 0.6), r: rng.range(width * 0.03, width * 0.08), a: rng.range(0.04, 0.12) }));
   for (let y = 0; y < height; y++) {
@@ -301,15 +314,16 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
         const shade = 1 - 0.18 * Math.min(1, (Math.hypot((x - headCx) / headRx, (y - headCy) / headRy)) ** 3);
         r += (skinRgb[0] * shade - r) * head; g += (skinRgb[1] * shade - g) * head; b += (skinRgb[2] * shade - b) * head;
       }
-      const f = soft[i] * cov[i];
+      const f = soft[i] * edge[i];
       if (f > 0) { r += (face[i * 3] - r) * f; g += (face[i * 3 + 1] - g) * f; b += (face[i * 3 + 2] - b) * f; }
-      // A fringe of the inherited hair colour just under the bonnet.
-      const fringe = head > 0 && y > bonnetLine - width * 0.012 && y < bonnetLine + width * 0.02 ? Math.max(0, 1 - Math.abs(y - bonnetLine) / (width * 0.02)) * 0.85 : 0;
+      // Bonnet: covers the crown and sides of the head; its opening is an oval whose top arches
+      // over the forehead (a straight brim read as the face cut off). A wisp of the inherited
+      // hair colour shows along the top of the opening.
+      const opening = ellipseCoverage(x, y, headCx, openingCy, headRx * 0.86, openingRy, 0.05);
+      const fringe = head > 0 && y < headCy ? Math.max(0, 1 - Math.abs(opening - 0.5) * 2.5) * 0.45 : 0;
       if (fringe > 0) { r += (hairRgb[0] - r) * fringe; g += (hairRgb[1] - g) * fringe; b += (hairRgb[2] - b) * fringe; }
-      // Bonnet: covers the crown and sides of the head down to the forehead line, knitted ribs.
-      const bonnet = ellipseCoverage(x, y, headCx, headCy - headRy * 0.05, headRx * 1.12, headRy * 1.1, 0.03) * (y < bonnetLine ? 1 : Math.max(0, 1 - (y - bonnetLine) / (width * 0.01)));
-      const sideBand = ellipseCoverage(x, y, headCx, headCy, headRx * 1.14, headRy * 1.08, 0.03) * (1 - ellipseCoverage(x, y, headCx, headCy + headRy * 0.05, headRx * 0.86, headRy * 0.98, 0.05));
-      const cap = Math.max(bonnet, y < chin[1] ? sideBand : 0);
+      const shell = ellipseCoverage(x, y, headCx, headCy - headRy * 0.02, headRx * 1.14, headRy * 1.1, 0.03);
+      const cap = y < chin[1] ? shell * (1 - opening) : 0;
       if (cap > 0) {
         // Soft knit: faint ribs and a gentle roll of light across the crown.
         const rib = 0.97 + 0.03 * Math.cos((x - headCx) / (width * 0.01)) - 0.12 * Math.max(0, (y - (headCy - headRy)) / (2 * headRy) - 0.2);

@@ -2,7 +2,8 @@
 // person-a's selfie) is evened out toward the face's own skin chroma: luminance and texture stay,
 // lips keep their colour against the skin, and nothing outside the face and neck changes.
 import { describe, expect, it } from 'vitest';
-import { evenSkinCast } from '../../../native/compose/skin-cast';
+import { evenSkinCast, evenSkinCastImage8 } from '../../../native/compose/skin-cast';
+import { linearToSrgb8 } from '../../../native/colour/lab';
 import { convexHull, fillPolygon } from '../../../native/compose/polygon';
 import type { Plane, Rgb } from '../../../native/compose/planes';
 import { createRng } from '../../../native/random/prng';
@@ -91,5 +92,21 @@ describe('evenSkinCast', () => {
     let worst = 0;
     for (let i = 0; i < W * H; i++) worst = Math.max(worst, Math.abs(redness(even, i) - redness(evenBefore, i)));
     expect(worst).toBeLessThan(0.03);
+  });
+
+  it('works on an 8-bit photo too, touching only the face', () => {
+    const toImage8 = (c: Rgb) => {
+      const data = new Uint8Array(W * H * 3);
+      for (let i = 0; i < W * H; i++) { data[3 * i] = linearToSrgb8(c.r[i]); data[3 * i + 1] = linearToSrgb8(c.g[i]); data[3 * i + 2] = linearToSrgb8(c.b[i]); }
+      return { width: W, height: H, channels: 3 as const, data };
+    };
+    const before = toImage8(photo(true));
+    const after = evenSkinCastImage8(before, points);
+    const cheek = Math.round((points[234][1] + points[61][1]) / 2) * W + Math.round(faceLeft + 0.15 * (faceRight - faceLeft));
+    const red8 = (img: { data: Uint8Array }, i: number) => img.data[3 * i] / img.data[3 * i + 1];
+    expect(red8(before, cheek)).toBeLessThan(1);
+    expect(red8(after, cheek)).toBeGreaterThan(1.08); // even skin: 1.20
+    // The corner of the photo is far outside the face's box: byte for byte the same.
+    expect(Array.from(after.data.subarray(0, 30))).toEqual(Array.from(before.data.subarray(0, 30)));
   });
 });
