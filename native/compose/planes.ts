@@ -2,6 +2,7 @@
 // blurs, gains and masks all touch one channel at a time, and planar loops stay simple and fast.
 import type { Image8, Mask } from '../image/types';
 import { srgbToLinearLut } from './colour';
+import { linearToSrgb8 } from '../colour/lab';
 
 export interface Plane {
   width: number;
@@ -45,6 +46,36 @@ export function image8ToLinear(img: Image8): Rgb {
     out.b[i] = lut[img.data[p + 2]];
   }
   return out;
+}
+
+/** Linear RGB back to 8-bit sRGB (3 channels). */
+export function linearToImage8(c: Rgb): Image8 {
+  const n = c.width * c.height;
+  const data = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) { data[3 * i] = linearToSrgb8(c.r[i]); data[3 * i + 1] = linearToSrgb8(c.g[i]); data[3 * i + 2] = linearToSrgb8(c.b[i]); }
+  return { width: c.width, height: c.height, channels: 3, data };
+}
+
+/**
+ * A copy of `photo` in which the box (clipped to the photo) went through `edit` in linear light;
+ * only the box is converted, so editing a face in a 12 MP photo costs the face's pixels alone.
+ * `edit` gets the box's origin to move its coordinates.
+ */
+export function editLinearBox(photo: Image8, box: { x0: number; y0: number; x1: number; y1: number }, edit: (colour: Rgb, ox: number, oy: number) => void): Image8 {
+  const bx = Math.max(0, Math.floor(box.x0)), by = Math.max(0, Math.floor(box.y0));
+  const bw = Math.min(photo.width, Math.ceil(box.x1)) - bx, bh = Math.min(photo.height, Math.ceil(box.y1)) - by;
+  if (bw <= 0 || bh <= 0) return photo;
+  const ch = photo.channels;
+  const crop = new Uint8Array(bw * bh * ch);
+  for (let y = 0; y < bh; y++) crop.set(photo.data.subarray(((by + y) * photo.width + bx) * ch, ((by + y) * photo.width + bx + bw) * ch), y * bw * ch);
+  const colour = image8ToLinear({ width: bw, height: bh, channels: ch, data: crop } as Image8);
+  edit(colour, bx, by);
+  const data = new Uint8Array(photo.data);
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+    const i = y * bw + x, o = ((by + y) * photo.width + bx + x) * ch;
+    data[o] = linearToSrgb8(colour.r[i]); data[o + 1] = linearToSrgb8(colour.g[i]); data[o + 2] = linearToSrgb8(colour.b[i]);
+  }
+  return { ...photo, data };
 }
 
 /** Area-average reduction by a whole factor: the anti-alias step before warping a big photo down. */

@@ -5,8 +5,7 @@
 import type { Point3 } from '../face/types';
 import { LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from '../face/landmarks';
 import type { Image8 } from '../image/types';
-import { linearToSrgb8 } from '../colour/lab';
-import { image8ToLinear, type Rgb } from './planes';
+import { editLinearBox, type Rgb } from './planes';
 
 /** Red over max(green, blue), linear light: below LOW a pixel is left alone, above HIGH it is fully corrected. */
 const LOW = 1.7;
@@ -71,18 +70,5 @@ export function removeRedEyeImage8(photo: Image8, points: readonly Point3[]): Im
     x0 = Math.min(x0, points[c][0] - reach); x1 = Math.max(x1, points[c][0] + reach);
     y0 = Math.min(y0, points[c][1] - reach); y1 = Math.max(y1, points[c][1] + reach);
   }
-  const bx = Math.max(0, Math.floor(x0)), by = Math.max(0, Math.floor(y0));
-  const bw = Math.min(photo.width, Math.ceil(x1)) - bx, bh = Math.min(photo.height, Math.ceil(y1)) - by;
-  if (bw <= 0 || bh <= 0) return photo;
-  const ch = photo.channels;
-  const crop = new Uint8Array(bw * bh * ch);
-  for (let y = 0; y < bh; y++) crop.set(photo.data.subarray(((by + y) * photo.width + bx) * ch, ((by + y) * photo.width + bx + bw) * ch), y * bw * ch);
-  const colour = image8ToLinear({ width: bw, height: bh, channels: ch, data: crop } as Image8);
-  removeRedEye(colour, points.map(([x, y, z]) => [x - bx, y - by, z] as Point3), 1);
-  const data = new Uint8Array(photo.data);
-  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
-    const i = y * bw + x, o = ((by + y) * photo.width + bx + x) * ch;
-    data[o] = linearToSrgb8(colour.r[i]); data[o + 1] = linearToSrgb8(colour.g[i]); data[o + 2] = linearToSrgb8(colour.b[i]);
-  }
-  return { ...photo, data };
+  return editLinearBox(photo, { x0, y0, x1, y1 }, (colour, ox, oy) => removeRedEye(colour, points.map(([x, y, z]) => [x - ox, y - oy, z] as Point3), 1));
 }

@@ -8,9 +8,8 @@
 import type { Point3 } from '../face/types';
 import { gaussianBlur } from './blur';
 import { convexHull, fillPolygon } from './polygon';
-import { image8ToLinear, type Plane, type Rgb } from './planes';
+import { editLinearBox, type Plane, type Rgb } from './planes';
 import type { Image8 } from '../image/types';
-import { linearToSrgb8 } from '../colour/lab';
 
 /** How far the local skin chroma is pulled toward the reference (1 = all the way; 0.8 keeps a little of the skin's own variation). */
 export const SKIN_CAST_STRENGTH = 0.8;
@@ -204,20 +203,10 @@ export function evenSkinCastImage8(photo: Image8, points: readonly Point3[], str
   const pts = points.slice(0, 468);
   const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
   const pad = 0.15 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const bx = Math.max(0, Math.floor(Math.min(...xs) - pad)), by = Math.max(0, Math.floor(Math.min(...ys) - pad));
-  const bw = Math.min(photo.width, Math.ceil(Math.max(...xs) + pad)) - bx, bh = Math.min(photo.height, Math.ceil(Math.max(...ys) + pad)) - by;
-  if (bw < 8 || bh < 8) return photo;
-  const ch = photo.channels;
-  const crop = new Uint8Array(bw * bh * ch);
-  for (let y = 0; y < bh; y++) crop.set(photo.data.subarray(((by + y) * photo.width + bx) * ch, ((by + y) * photo.width + bx + bw) * ch), y * bw * ch);
-  const colour = image8ToLinear({ width: bw, height: bh, channels: ch, data: crop } as Image8);
-  const local = points.map(([x, y, z]) => [x - bx, y - by, z] as Point3);
-  const hull = fillPolygon(convexHull(local.slice(0, 468).map(([x, y]) => [x, y] as [number, number])), bw, bh);
-  evenSkinCast(colour, { width: bw, height: bh, data: hull }, local, 1, strength);
-  const data = new Uint8Array(photo.data);
-  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
-    const i = y * bw + x, o = ((by + y) * photo.width + bx + x) * ch;
-    data[o] = linearToSrgb8(colour.r[i]); data[o + 1] = linearToSrgb8(colour.g[i]); data[o + 2] = linearToSrgb8(colour.b[i]);
-  }
-  return { ...photo, data };
+  const box = { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad };
+  return editLinearBox(photo, box, (colour, ox, oy) => {
+    const local = points.map(([x, y, z]) => [x - ox, y - oy, z] as Point3);
+    const hull = fillPolygon(convexHull(local.slice(0, 468).map(([x, y]) => [x, y] as [number, number])), colour.width, colour.height);
+    evenSkinCast(colour, { width: colour.width, height: colour.height, data: hull }, local, 1, strength);
+  });
 }

@@ -2,8 +2,7 @@
 // pupil and anything beyond the eye are left exactly as they were.
 import { describe, expect, it } from 'vitest';
 import { removeRedEye, removeRedEyeImage8 } from '../../../native/compose/red-eye';
-import { linearToSrgb8 } from '../../../native/colour/lab';
-import type { Rgb } from '../../../native/compose/planes';
+import { linearToImage8, type Rgb } from '../../../native/compose/planes';
 import type { Point3 } from '../../../native/face/types';
 
 const W = 120, H = 80;
@@ -68,12 +67,7 @@ describe('removeRedEye', () => {
   });
 
   it('works on an 8-bit photo too: red pupils go dark, every other byte stays as it was', () => {
-    const toImage8 = (c: Rgb) => {
-      const data = new Uint8Array(W * H * 3);
-      for (let i = 0; i < W * H; i++) { data[3 * i] = linearToSrgb8(c.r[i]); data[3 * i + 1] = linearToSrgb8(c.g[i]); data[3 * i + 2] = linearToSrgb8(c.b[i]); }
-      return { width: W, height: H, channels: 3 as const, data };
-    };
-    const red = toImage8(eyes(true));
+    const red = linearToImage8(eyes(true));
     const fixed = removeRedEyeImage8(red, irisPoints());
     expect(fixed.data).not.toBe(red.data);
     const px = (img: { data: Uint8Array }, x: number, y: number) => Array.from(img.data.subarray((y * W + x) * 3, (y * W + x) * 3 + 3));
@@ -85,7 +79,7 @@ describe('removeRedEye', () => {
     // Only pupil pixels (two discs of radius 4, ~100 pixels, 3 bytes each) change.
     expect(changed).toBeGreaterThan(0);
     expect(changed).toBeLessThanOrEqual(2 * 64 * 3);
-    const normal = toImage8(eyes(false));
+    const normal = linearToImage8(eyes(false));
     expect(removeRedEyeImage8(normal, irisPoints()).data).toEqual(normal.data);
   });
 });

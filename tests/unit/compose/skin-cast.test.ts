@@ -3,9 +3,8 @@
 // lips keep their colour against the skin, and nothing outside the face and neck changes.
 import { describe, expect, it } from 'vitest';
 import { evenSkinCast, evenSkinCastImage8 } from '../../../native/compose/skin-cast';
-import { linearToSrgb8 } from '../../../native/colour/lab';
 import { convexHull, fillPolygon } from '../../../native/compose/polygon';
-import type { Plane, Rgb } from '../../../native/compose/planes';
+import { linearToImage8, type Plane, type Rgb } from '../../../native/compose/planes';
 import { createRng } from '../../../native/random/prng';
 import { realMeshPoints } from '../baby/synthetic-face';
 
@@ -95,12 +94,7 @@ describe('evenSkinCast', () => {
   });
 
   it('works on an 8-bit photo too, touching only the face', () => {
-    const toImage8 = (c: Rgb) => {
-      const data = new Uint8Array(W * H * 3);
-      for (let i = 0; i < W * H; i++) { data[3 * i] = linearToSrgb8(c.r[i]); data[3 * i + 1] = linearToSrgb8(c.g[i]); data[3 * i + 2] = linearToSrgb8(c.b[i]); }
-      return { width: W, height: H, channels: 3 as const, data };
-    };
-    const before = toImage8(photo(true));
+    const before = linearToImage8(photo(true));
     const after = evenSkinCastImage8(before, points);
     const cheek = Math.round((points[234][1] + points[61][1]) / 2) * W + Math.round(faceLeft + 0.15 * (faceRight - faceLeft));
     const red8 = (img: { data: Uint8Array }, i: number) => img.data[3 * i] / img.data[3 * i + 1];
