@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ASPECTS, BACKDROP_KINDS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from './choices';
+import { ASPECTS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from './choices';
 
 /** Linear-light RGB multipliers or colours, each 0..4 (above 1 only for lights). */
 const rgb = z.tuple([z.number().min(0).max(4), z.number().min(0).max(4), z.number().min(0).max(4)]);

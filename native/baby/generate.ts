@@ -12,7 +12,7 @@ import type { ModelSet } from '../face/models';
 import { createRng, hashString } from '../random/prng';
 import { analyseParent, TraitError, type ParentTraits } from './traits';
 import { makeVariation, type Variation } from './inheritance';
-import type { BabyScene } from './portrait';
+import type { BabyParent, BabyScene } from './portrait';
 import { callOp } from '../offload/client';
 import type { InfantAge } from './morph';
 import { traitReport, type TraitReport } from './report';
@@ -90,16 +90,14 @@ export async function generateBabies(a: AnalysedParent, b: AnalysedParent, opts:
     throw new RangeError(`variations must be a whole number from 1 to 12, got ${opts.variations}`);
   }
   const results: BabyResult[] = [];
+  const parents = await Promise.all([a, b].map((p) => callOp('prepareBabyParent', { photo: p.photo, face: p.face, traits: p.traits }))) as [BabyParent, BabyParent];
   for (let k = 0; k < opts.variations; k++) {
     if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
     const seed = variationSeed(opts.seed, k);
     const variation = makeVariation(a.traits, b.traits, opts.shareA, createRng(seed), seed);
     // On the pixel worker: a portrait is ~0.7 s of pixel work that would hold this thread.
     const portrait = await callOp('babyPortrait', {
-      parents: [
-        { photo: a.photo, face: a.face, traits: a.traits },
-        { photo: b.photo, face: b.face, traits: b.traits },
-      ],
+      parents,
       variation,
       age: opts.age,
       scene: opts.scene ?? 'nursery',

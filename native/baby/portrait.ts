@@ -27,6 +27,7 @@ export interface BabyParent {
 export type BabyScene = 'nursery' | 'soft-studio' | 'outdoor';
 
 export interface BabyPortraitInput {
+  /** As prepareBabyParent returns them (done once per parent, not per variation). */
   parents: [BabyParent, BabyParent];
   variation: Variation;
   age: InfantAge;
@@ -180,6 +181,29 @@ function ellipseCoverage(x: number, y: number, cx: number, cy: number, rx: numbe
   return Math.max(0, Math.min(1, (1 - d) / feather));
 }
 
+/** Margin kept around the face's mesh when a parent photo is cut down, over the mesh's larger side (the skin-cast box reaches 0.15). */
+const PARENT_CROP_MARGIN = 0.2;
+
+/**
+ * A parent as the portrait uses it: the photo cut down to the face (the warp reads nothing
+ * else, and every later copy and thread hand-over then costs the face alone), flash red-eye and
+ * a coloured light on the skin evened out, the mouth closed. Per parent, once for all variations.
+ */
+export function prepareBabyParent(p: BabyParent): BabyParent {
+  const pts = p.face.points;
+  const xs = pts.map((q) => q[0]), ys = pts.map((q) => q[1]);
+  const margin = PARENT_CROP_MARGIN * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin)), y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
+  const x1 = Math.min(p.photo.width, Math.ceil(Math.max(...xs) + margin)), y1 = Math.min(p.photo.height, Math.ceil(Math.max(...ys) + margin));
+  const w = x1 - x0, h = y1 - y0, ch = p.photo.channels;
+  const data = new Uint8Array(w * h * ch);
+  for (let y = 0; y < h; y++) data.set(p.photo.data.subarray(((y0 + y) * p.photo.width + x0) * ch, ((y0 + y) * p.photo.width + x1) * ch), y * w * ch);
+  const points = pts.map(([x, y, z]) => [x - x0, y - y0, z] as typeof pts[number]);
+  const face = { ...p.face, points, box: { ...p.face.box, x: p.face.box.x - x0, y: p.face.box.y - y0 } };
+  const photo = closeMouthInPhoto(evenSkinCastImage8(removeRedEyeImage8({ ...p.photo, width: w, height: h, data }, points), points), points);
+  return { photo, face, traits: p.traits };
+}
+
 export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   const width = input.width ?? 640;
   const height = input.height ?? 800;
@@ -201,7 +225,7 @@ export function renderBabyPortrait(input: BabyPortraitInput): BabyPortrait {
   // Babies' skin is lighter and pinker than their parents'; a small, stated shift.
   const babySkin: Lab = [Math.min(85, skin[0] + 3), skin[1] + 2.5, skin[2] - 1];
   const layers = [A, B].map((p) => {
-    const w = warpTriangles(closeMouthInPhoto(evenSkinCastImage8(removeRedEyeImage8(p.photo, p.face.points), p.face.points), p.face.points), p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
+    const w = warpTriangles(p.photo, p.face.points.slice(0, MESH_POINTS), child, tris, width, height);
     matchMeanLab(w.rgb, w.coverage.data, babySkin, 0.85);
     return w;
   });

@@ -24,7 +24,7 @@ const CAST_SCALE = 0.08;
 /** Below this linear luminance a pixel's chroma is noise and does not vote. */
 const MIN_LUMA = 0.01;
 
-const median = (v: number[]): number => {
+const median = (v: readonly number[]): number => {
   if (v.length === 0) return 0;
   const s = [...v].sort((a, b) => a - b);
   return s[s.length >> 1];
@@ -48,10 +48,10 @@ const SKIN_CHROMA_SPREAD = 0.35;
  * otherwise pull the median, and with it the whole face, toward the cast. With too few such
  * pixels (a face lit blue all over) the plain median stays: there is no sound skin to go by.
  */
-export function referenceChroma(faceU: readonly number[], faceV: readonly number[]): [number, number] {
+function referenceChroma(faceU: readonly number[], faceV: readonly number[]): [number, number] {
   const su: number[] = [], sv: number[] = [];
   for (let i = 0; i < faceV.length; i++) if (faceV[i] <= MAX_SKIN_V) { su.push(faceU[i]); sv.push(faceV[i]); }
-  return su.length >= Math.max(16, faceU.length * 0.15) ? [median(su), median(sv)] : [median([...faceU]), median([...faceV])];
+  return su.length >= Math.max(16, faceU.length * 0.15) ? [median(su), median(sv)] : [median(faceU), median(faceV)];
 }
 
 /** Chroma histogram cell size (natural-log units) and how common a colour must be on the face. */
@@ -59,7 +59,7 @@ const CHROMA_BIN = 0.1;
 const MIN_FACE_SHARE = 0.002;
 
 /** Whether a chroma is one the face's own skin shows on at least MIN_FACE_SHARE of its pixels (histogram, 3 × 3 cells pooled). */
-export function chromaLookup(faceU: readonly number[], faceV: readonly number[]): (u: number, v: number) => boolean {
+function chromaLookup(faceU: readonly number[], faceV: readonly number[]): (u: number, v: number) => boolean {
   const N = 48, lo = -2.4;
   const cell = (x: number) => Math.max(0, Math.min(N - 1, Math.floor((x - lo) / CHROMA_BIN)));
   const hist = new Float32Array(N * N);

@@ -3,7 +3,7 @@
 // Each op is named here once; pixel-worker.ts runs them, client.ts calls them.
 import { renderDraft, type DraftResult, type PersonInput } from '../compose/draft';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../upscale/detail';
-import { renderBabyPortrait, type BabyPortrait, type BabyPortraitInput } from '../baby/portrait';
+import { prepareBabyParent, renderBabyPortrait, type BabyParent, type BabyPortrait, type BabyPortraitInput } from '../baby/portrait';
 import { upsampleMatte } from '../matte/upsample';
 import type { Image8, Mask } from '../image/types';
 import type { ResolvedTheme } from '../../themes/schema';
@@ -70,6 +70,13 @@ export const OPS = {
     restoreFineDetail(a.rgb, a.width, a.height, lanczosY, bilinearUpscale(a.mask, w, h, a.scale), a.sigma, a.strength, a.edgeThreshold);
     ctx.transferOnReturn(a.rgb.buffer as ArrayBuffer);
     return a.rgb;
+  },
+
+  /** A parent photo cut down to the face and cleaned for the portraits (see prepareBabyParent). */
+  async prepareBabyParent(p: BabyParent, ctx: OpContext): Promise<BabyParent> {
+    const prepared = prepareBabyParent(p);
+    ctx.transferOnReturn(prepared.photo.data.buffer as ArrayBuffer);
+    return prepared;
   },
 
   /** One infant portrait (~0.6–0.8 s of warping, blending and colour work). */

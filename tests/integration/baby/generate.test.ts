@@ -12,7 +12,7 @@ import { labToRgb } from '../../../native/colour/lab';
 import type { Image8 } from '../../../native/image/types';
 import { readRecipe } from '../../../native/recipe/embed';
 import { runCli } from '../../../electron/cli/main';
-import { renderBabyPortrait, type BabyParent } from '../../../native/baby/portrait';
+import { prepareBabyParent, renderBabyPortrait, type BabyParent } from '../../../native/baby/portrait';
 import { makeVariation } from '../../../native/baby/inheritance';
 import { createRng } from '../../../native/random/prng';
 import { fillPolygon } from '../../../native/compose/polygon';
@@ -61,7 +61,7 @@ describe.skipIf(!ready)('baby generator on real photos', () => {
       return { photo: { ...p.photo, data }, face: p.face, traits: p.traits };
     };
     const v = makeVariation(a.traits, b.traits, 0.5, createRng(3), 3);
-    const render = (rim: boolean) => renderBabyPortrait({ parents: [parent(a, rim), parent(b, rim)], variation: v, age: 'newborn', scene: 'nursery', width: 320, height: 400 });
+    const render = (rim: boolean) => renderBabyPortrait({ parents: [prepareBabyParent(parent(a, rim)), prepareBabyParent(parent(b, rim))], variation: v, age: 'newborn', scene: 'nursery', width: 320, height: 400 });
     const clean = render(false), dark = render(true);
     const luma = (img: Image8, x: number, y: number) => {
       const i = (Math.round(y) * img.width + Math.round(x)) * 3;

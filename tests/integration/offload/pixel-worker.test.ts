@@ -12,7 +12,7 @@ import { dealSeeds } from '../../../electron/app/pipeline/drafts';
 import type { WorkerReply } from '../../../native/offload/pixel-worker';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../../../native/upscale/detail';
 import { createRng } from '../../../native/random/prng';
-import { renderBabyPortrait, type BabyParent, type BabyPortraitInput } from '../../../native/baby/portrait';
+import { prepareBabyParent, renderBabyPortrait, type BabyParent, type BabyPortraitInput } from '../../../native/baby/portrait';
 import { analyseParent } from '../../../native/baby/traits';
 import { makeVariation } from '../../../native/baby/inheritance';
 import { upsampleMatte } from '../../../native/matte/upsample';
@@ -130,9 +130,16 @@ describe('the pixel worker', () => {
     expect(off).not.toEqual(detailArgs(3).rgb); // the op changed something
   });
 
-  it('makes the same infant portrait as rendering on this thread', async () => {
+  it('prepares a parent and makes the same infant portrait as rendering on this thread', async () => {
     const parent = (p: PortraitSubject): BabyParent => ({ photo: p.photo, face: p.face, traits: analyseParent(p.photo, p.face) });
-    const [A, B] = [parent(a), parent(b)];
+    const raw = parent(a);
+    const offParent = await callOp('prepareBabyParent', raw);
+    const hereParent = prepareBabyParent(raw);
+    expect(Buffer.from(offParent.photo.data).equals(Buffer.from(hereParent.photo.data))).toBe(true);
+    expect(offParent.face.points).toEqual(hereParent.face.points);
+    // Cut down to the face: the portraits of every variation then copy the face alone.
+    expect(hereParent.photo.width * hereParent.photo.height).toBeLessThan(raw.photo.width * raw.photo.height);
+    const [A, B] = [hereParent, prepareBabyParent(parent(b))];
     const input: BabyPortraitInput = { parents: [A, B], variation: makeVariation(A.traits, B.traits, 0.5, createRng(4), 4), age: '1y', scene: 'nursery', width: 240, height: 300 };
     const off = await callOp('babyPortrait', input);
     const here = renderBabyPortrait(input);
