@@ -73,6 +73,11 @@ class PixelWorker {
     else p.reject(workerError(msg));
   }
 
+  /** Ends the thread; its unfinished calls fail (through the exit handler) and the next call starts a new one. */
+  async stop(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
   call(op: OpName, args: unknown, opts: CallOptions): Promise<unknown> {
     if (opts.signal?.aborted) return Promise.reject(new OpCancelled());
     const worker = this.start();
@@ -106,6 +111,11 @@ export function pixelWorkerCount(): number {
 export function setPixelWorkerCount(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new RangeError(`pixel worker count must be a whole number from 1 to 16, got ${n}`);
   pool = Array.from({ length: n }, (_, i) => pool[i] ?? new PixelWorker());
+}
+
+/** Ends every pixel worker thread (a benchmark's or test's clean-up); later calls start fresh ones. */
+export async function stopPixelWorkers(): Promise<void> {
+  await Promise.all(pool.map((w) => w.stop()));
 }
 
 /** Runs `op` on the least busy pixel worker thread; rejects with OpCancelled when `signal` aborts first. */

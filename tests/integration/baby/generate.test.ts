@@ -12,7 +12,9 @@ import { labToRgb } from '../../../native/colour/lab';
 import type { Image8 } from '../../../native/image/types';
 import { readRecipe } from '../../../native/recipe/embed';
 import { runCli } from '../../../electron/cli/main';
-import { prepareBabyParent, renderBabyPortrait, type BabyParent } from '../../../native/baby/portrait';
+import { closeMouthInPhoto, prepareBabyParent, renderBabyPortrait, type BabyParent } from '../../../native/baby/portrait';
+import { removeRedEyeImage8 } from '../../../native/compose/red-eye';
+import { evenSkinCastImage8 } from '../../../native/compose/skin-cast';
 import { makeVariation } from '../../../native/baby/inheritance';
 import { createRng } from '../../../native/random/prng';
 import { fillPolygon } from '../../../native/compose/polygon';
@@ -44,6 +46,16 @@ describe.skipIf(!ready)('baby generator on real photos', () => {
     expect(gapB).toBeLessThan(0);
     expect(gapA - gapB).toBeGreaterThan(0.1);
   }, 300_000);
+
+  it('cutting a parent photo down to the face changes no pixel of the portrait', () => {
+    // The same clean-up on the whole photo, uncut: the warp reads nothing outside the face.
+    const uncut = (p: AnalysedParent): BabyParent => ({ photo: closeMouthInPhoto(evenSkinCastImage8(removeRedEyeImage8(p.photo, p.face.points), p.face.points), p.face.points), face: p.face, traits: p.traits });
+    const cut = (p: AnalysedParent) => prepareBabyParent({ photo: p.photo, face: p.face, traits: p.traits });
+    expect(cut(a).photo.width * cut(a).photo.height).toBeLessThan(a.photo.width * a.photo.height / 2);
+    const v = makeVariation(a.traits, b.traits, 0.5, createRng(8), 8);
+    const render = (parents: [BabyParent, BabyParent]) => renderBabyPortrait({ parents, variation: v, age: 'newborn', scene: 'nursery', width: 320, height: 400 }).image.data;
+    expect(Buffer.from(render([cut(a), cut(b)])).equals(Buffer.from(render([uncut(a), uncut(b)])))).toBe(true);
+  });
 
   it("keeps what lies on the rim of a parent's face (hair, background) out of the baby's face", () => {
     // Dark hair painted over the outermost band of mesh triangles (those touching the outline)

@@ -11,12 +11,12 @@
 // mesh (see tilted-head.test.ts).
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../native/image/decode';
-import { buildPyramid, type Pyramid } from '../../../native/image/pyramid';
+import { buildPyramid } from '../../../native/image/pyramid';
 import type { Image8 } from '../../../native/image/types';
 import { warpImage } from '../../../native/image/warp';
 import { applyAffine, invertAffine, type Affine } from '../../../native/image/affine';
-import { detectFaces, type Detection } from '../../../native/face/detect';
-import { meshOnCrop } from '../../../native/face/mesh';
+import { detectFaces } from '../../../native/face/detect';
+import { humanCropMesh, nearestDetection } from '../../fixtures/face/human-crop';
 import { analyzePhoto } from '../../../native/face/analyze';
 import type { Point3 } from '../../../native/face/types';
 import { meshError } from '../../fixtures/face/mesh-error';
@@ -33,12 +33,6 @@ function turnAbout(image: Image8, deg: number): Affine {
   return [c, -s, cx - c * cx + s * cy, s, c, cy - s * cx - c * cy];
 }
 
-/** Human's crop policy on our detector's box: 1.4 × the squared box, upright, one pass. */
-async function uprightCropMesh(pyramid: Pyramid, det: Detection): Promise<Point3[]> {
-  const side = Math.max(det.x1 - det.x0, det.y1 - det.y0) * 1.4;
-  return (await meshOnCrop(models, pyramid, { cx: (det.x0 + det.x1) / 2, cy: (det.y0 + det.y1) / 2, side, angle: 0 })).points;
-}
-
 const centre = (pts: readonly Point3[]): [number, number] => {
   let x = 0, y = 0;
   for (let i = 0; i < 468; i++) { x += pts[i][0]; y += pts[i][1]; }
@@ -53,9 +47,6 @@ function wellInside(pts: readonly Point3[], toFrame: Affine, width: number, heig
     return u >= 0 && v >= 0 && u < width && v < height;
   });
 }
-
-const nearestDetection = (dets: Detection[], [x, y]: [number, number]) =>
-  dets.reduce((b, d) => (Math.hypot((d.x0 + d.x1) / 2 - x, (d.y0 + d.y1) / 2 - y) < Math.hypot((b.x0 + b.x1) / 2 - x, (b.y0 + b.y1) / 2 - y) ? d : b));
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
@@ -75,7 +66,7 @@ describe.skipIf(!modelsReady)('the mesh turns with the photo', () => {
       const pyramid = buildPyramid(image);
       const before = (await analyzePhoto(image, { models, embed: false, pyramid })).faces.filter((f) => Math.abs(f.pose.yaw) <= MAX_YAW);
       const dets = await detectFaces(models, pyramid);
-      const beforeUpright = await Promise.all(before.map((f) => uprightCropMesh(pyramid, nearestDetection(dets, centre(f.points)))));
+      const beforeUpright = await Promise.all(before.map((f) => humanCropMesh(models, pyramid, nearestDetection(dets, centre(f.points)))));
       for (const deg of ANGLES) {
         const toSource = turnAbout(image, deg);
         const toTurned = invertAffine(toSource);
@@ -92,7 +83,7 @@ describe.skipIf(!modelsReady)('the mesh turns with the photo', () => {
           const moved = meshError(back(match!.points), f.points, 0);
           ours.push(moved);
           expect(moved, `${photo.name}: mesh moved after a ${deg}° turn`).toBeLessThanOrEqual(0.03);
-          const turnedUpright = await uprightCropMesh(turnedPyramid, nearestDetection(turnedDets, expected));
+          const turnedUpright = await humanCropMesh(models, turnedPyramid, nearestDetection(turnedDets, expected));
           upright.push(meshError(back(turnedUpright), beforeUpright[k], 0));
         }
       }

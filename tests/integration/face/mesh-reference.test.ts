@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../native/image/decode';
 import { buildPyramid } from '../../../native/image/pyramid';
 import { detectFaces } from '../../../native/face/detect';
-import { meshOnCrop } from '../../../native/face/mesh';
+import { humanCropMesh, nearestDetection } from '../../fixtures/face/human-crop';
 import { analyzePhoto } from '../../../native/face/analyze';
 import { meshError } from '../../fixtures/face/mesh-error';
 import type { PhotoAnalysis } from '../../../native/face/types';
@@ -36,8 +36,6 @@ const results = new Map<string, PhotoAnalysis>();
 const errors: number[] = [];
 /** Our models run with human's crop policy, on the same faces. */
 const policyErrors: number[] = [];
-/** Human's crop: its detector box enlarged 1.4× and made square, upright, one mesh pass. */
-const HUMAN_CROP_SCALE = 1.4;
 const MAX_ROLL = 15;
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const MAX_YAW = 25;
@@ -71,11 +69,8 @@ describe.skipIf(!modelsReady)('face detection and mesh on real photos', () => {
         const err = meshError(match!.points, ref.mesh);
         errors.push(err);
         expect(err).toBeLessThanOrEqual(0.04);
-        const fx = match!.box.x + match!.box.width / 2, fy = match!.box.y + match!.box.height / 2;
-        const det = detections.reduce((best, d) => (Math.hypot((d.x0 + d.x1) / 2 - fx, (d.y0 + d.y1) / 2 - fy) < Math.hypot((best.x0 + best.x1) / 2 - fx, (best.y0 + best.y1) / 2 - fy) ? d : best));
-        const side = Math.max(det.x1 - det.x0, det.y1 - det.y0) * HUMAN_CROP_SCALE;
-        const policy = await meshOnCrop(models, pyramid, { cx: (det.x0 + det.x1) / 2, cy: (det.y0 + det.y1) / 2, side, angle: 0 });
-        policyErrors.push(meshError(policy.points, ref.mesh));
+        const det = nearestDetection(detections, [match!.box.x + match!.box.width / 2, match!.box.y + match!.box.height / 2]);
+        policyErrors.push(meshError(await humanCropMesh(models, pyramid, det), ref.mesh));
       }
     });
   }

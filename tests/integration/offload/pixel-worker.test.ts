@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeForPortrait, closePipelineModels, generateCoupleDrafts, openPipelineModels, resolveThemeOrFail, type PortraitSubject } from '../../../electron/app/pipeline';
 import { renderDraft } from '../../../native/compose/draft';
-import { callOp, pixelWorkerCount, setPixelWorkerCount } from '../../../native/offload/client';
+import { callOp, pixelWorkerCount, setPixelWorkerCount, stopPixelWorkers } from '../../../native/offload/client';
 import { dealSeeds } from '../../../electron/app/pipeline/drafts';
 import type { WorkerReply } from '../../../native/offload/pixel-worker';
 import { bilinearUpscale, lanczosUpscale, restoreFineDetail } from '../../../native/upscale/detail';
@@ -16,7 +16,7 @@ import { prepareBabyParent, renderBabyPortrait, type BabyParent, type BabyPortra
 import { analyseParent } from '../../../native/baby/traits';
 import { makeVariation } from '../../../native/baby/inheritance';
 import { upsampleMatte } from '../../../native/matte/upsample';
-import { repoRoot, sampleA, sampleB } from '../pipeline/helpers';
+import { repoRoot, sampleA, sampleB, SMALL } from '../pipeline/helpers';
 
 let a: PortraitSubject;
 let b: PortraitSubject;
@@ -39,6 +39,14 @@ function detailArgs(seed: number) {
   return { rgb, width: w * s, height: h * s, inputLuma, mask, scale: s, sigma: 4, strength: 1, edgeThreshold: 0.02 };
 }
 
+/** The tile of detailArgs(seed) restored on this thread. */
+function detailHere(seed: number): Float32Array {
+  const here = detailArgs(seed);
+  const w = here.width / here.scale, h = here.height / here.scale;
+  restoreFineDetail(here.rgb, here.width, here.height, lanczosUpscale(here.inputLuma, w, h, here.scale), bilinearUpscale(here.mask, w, h, here.scale), here.sigma, here.strength, here.edgeThreshold);
+  return here.rgb;
+}
+
 describe('the pixel worker', () => {
   it('makes the same draft pixels as rendering on this thread', async () => {
     const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 200 } });
@@ -53,7 +61,7 @@ describe('the pixel worker', () => {
   it('shares the seeds among the workers and gives the same drafts, in seed order, as one worker does', async () => {
     expect(dealSeeds([1, 2, 3, 4, 5], 2)).toEqual([[1, 3, 5], [2, 4]]);
     expect(dealSeeds([7], 4)).toEqual([[7]]);
-    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 160 } });
+    const theme = resolveThemeOrFail('golden-hour', SMALL);
     const seeds = [5, 3, 9, 4, 8];
     const before = pixelWorkerCount();
     try {
@@ -71,13 +79,13 @@ describe('the pixel worker', () => {
   });
 
   it('a draft that fails inside a worker fails the generation, and the workers draw normally afterwards', async () => {
-    const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 160 } });
+    const theme = resolveThemeOrFail('golden-hour', SMALL);
     const before = pixelWorkerCount();
     try {
       setPixelWorkerCount(2);
       // Person B without a face: every group fails inside its worker.
       const broken = { ...b, face: null } as unknown as PortraitSubject;
-      await expect(generateCoupleDrafts({ a, b: broken, theme, seeds: [1, 2, 3, 4] })).rejects.toThrow();
+      await expect(generateCoupleDrafts({ a, b: broken, theme, seeds: [1, 2, 3, 4] })).rejects.toMatchObject({ name: 'TypeError', stack: expect.stringMatching(/on the pixel worker thread/) });
       // The workers are free again and draw normally.
       expect(await generateCoupleDrafts({ a, b, theme, seeds: [1, 2] })).toHaveLength(2);
     } finally {
@@ -115,18 +123,21 @@ describe('the pixel worker', () => {
     const theme = resolveThemeOrFail('golden-hour', { canvas: { shortSide: 200 } });
     const controller = new AbortController();
     const made: number[] = [];
-    const run = generateCoupleDrafts({ a, b, theme, seeds: [1, 2, 3, 4, 5, 6], signal: controller.signal, onProgress: (done) => { made.push(done); controller.abort(); } });
-    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(made.length).toBeLessThan(6);
+    const before = pixelWorkerCount();
+    // One worker: the six drafts are one sequence a cancel can cut short.
+    setPixelWorkerCount(1);
+    try {
+      const run = generateCoupleDrafts({ a, b, theme, seeds: [1, 2, 3, 4, 5, 6], signal: controller.signal, onProgress: (done) => { made.push(done); controller.abort(); } });
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(made.length).toBeLessThan(6);
+    } finally {
+      setPixelWorkerCount(before);
+    }
   });
 
   it("restores a tile's detail exactly as restoreFineDetail does here", async () => {
-    const args = detailArgs(3);
-    const here = detailArgs(3);
-    const w = here.width / here.scale, h = here.height / here.scale;
-    restoreFineDetail(here.rgb, here.width, here.height, lanczosUpscale(here.inputLuma, w, h, here.scale), bilinearUpscale(here.mask, w, h, here.scale), here.sigma, here.strength, here.edgeThreshold);
-    const off = await callOp('restoreDetail', args);
-    expect(off).toEqual(here.rgb);
+    const off = await callOp('restoreDetail', detailArgs(3));
+    expect(off).toEqual(detailHere(3));
     expect(off).not.toEqual(detailArgs(3).rgb); // the op changed something
   });
 
@@ -158,6 +169,16 @@ describe('the pixel worker', () => {
     expect(off.data).toEqual(here.data);
   });
 
+  it('a worker that dies fails the calls it had, and the next call starts a new one', async () => {
+    const theme = resolveThemeOrFail('golden-hour', SMALL);
+    // Full-size drafts (~0.25 s each): still running when the workers are stopped.
+    const running = generateCoupleDrafts({ a, b, theme: resolveThemeOrFail('studio-session'), seeds: [1, 2, 3, 4, 5, 6, 7, 8] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await stopPixelWorkers();
+    await expect(running).rejects.toThrow(/the pixel worker stopped/);
+    expect(await generateCoupleDrafts({ a, b, theme, seeds: [1] })).toHaveLength(1);
+  });
+
   it('answers an op it does not know with an error instead of leaving the caller waiting', async () => {
     await expect(callOp('noSuchOp' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called noSuchOp/);
     await expect(callOp('toString' as 'restoreDetail', detailArgs(1))).rejects.toThrow(/no op called toString/);
@@ -168,6 +189,7 @@ describe('the pixel worker', () => {
     const bad = { ...detailArgs(2), mask: null } as unknown as ReturnType<typeof detailArgs>;
     const err = await callOp('restoreDetail', bad).then(() => null, (e: Error) => e);
     expect(err).toBeInstanceOf(Error);
+    expect(err!.name).toBe('TypeError');
     expect(err!.stack).toMatch(/upscale[\\/]detail\.ts/);
     expect(err!.stack).toMatch(/on the pixel worker thread/);
   });
@@ -183,6 +205,7 @@ describe('the pixel worker', () => {
         worker.postMessage({ id: 1, op: 'restoreDetail', args: detailArgs(5) });
       });
       expect(reply.kind).toBe('result');
+      expect((reply as { value: Float32Array }).value).toEqual(detailHere(5));
     } finally {
       await worker.terminate();
     }

@@ -128,12 +128,17 @@ describe('renderDraft', () => {
 
   it('mirrors a person who looks away so the couple faces each other', () => {
     // Both turned toward the image's left: whoever stands on the left looks away (mirrored), the one on the right looks at them (not).
+    // Seeds 1–4 include both layouts: swapped (1, 3, 4) and not (2). Mirroring does not depend on size.
+    const tiny = resolveTheme(small, { canvas: { shortSide: 128 } });
+    const seen = new Set<boolean>();
     for (const seed of [1, 2, 3, 4]) {
-      const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: small, seed });
+      const r = renderDraft({ people: [syntheticPerson({ yaw: 12 }), syntheticPerson({ yaw: 12, seed: 3 })], theme: tiny, seed });
+      seen.add(r.recipe.swapped);
       const left = r.recipe.swapped ? 1 : 0;
       expect(r.recipe.people[left].mirrored).toBe(true);
       expect(r.recipe.people[1 - left].mirrored).toBe(false);
     }
+    expect(seen.size).toBe(2);
   });
 
   // Identity lives in the face's features; the compositor deliberately changes only smooth

@@ -78,12 +78,58 @@ describe('evenSkinCast', () => {
     expect(Math.abs(lipContrast(after) - lipContrast(before))).toBeLessThan(0.1);
   });
 
-  it('leaves the lips, the background and an evenly lit face as they were', () => {
+  it('keeps a red top below the neck red: beyond face and upper neck only colours the face shows count as skin', () => {
+    const ys = points.slice(0, 468).map((p) => p[1]);
+    const faceH = Math.max(...ys) - Math.min(...ys), chin = Math.max(...ys), cx = (faceLeft + faceRight) / 2;
+    const top = (c: Rgb) => {
+      for (let y = Math.round(chin + 0.75 * faceH); y < Math.round(chin + 0.95 * faceH); y++) for (let x = Math.round(cx - 40); x < cx + 40; x++) {
+        const i = y * W + x;
+        c.r[i] = 0.5; c.g[i] = 0.04; c.b[i] = 0.05;
+      }
+      return c;
+    };
+    const before = top(photo(true, 0.65)), after = top(photo(true, 0.65));
+    evenSkinCast(after, matte, points, 1);
+    const i = Math.round(chin + 0.85 * faceH) * W + Math.round(cx);
+    // The light's correction fades across it like across everything beside the skin (0.28 here),
+    // but it is not pulled to skin colour (as skin it would end within 0.35 of the face's 0.42).
+    expect(redness(before, i)).toBeGreaterThan(2.4);
+    expect(redness(after, i)).toBeGreaterThan(2.2);
+  });
+
+  it('with the whole face under the glow there is no sound skin to go by: the face keeps its colour', () => {
+    const before = photo(true, 1.2), after = photo(true, 1.2);
+    evenSkinCast(after, matte, points, 1);
+    const cheek = Math.round((points[234][1] + points[61][1]) / 2) * W + Math.round(faceLeft + 0.5 * (faceRight - faceLeft));
+    expect(redness(before, cheek)).toBeLessThan(0);
+    expect(Math.abs(redness(after, cheek) - redness(before, cheek))).toBeLessThan(0.05);
+  });
+
+  it('leaves the background beyond the fade and an evenly lit face as they were', () => {
     const after = photo(true);
     const before = photo(true);
     evenSkinCast(after, matte, points, 1);
-    const corner = 5 * W + 5;
-    expect([after.r[corner], after.g[corner], after.b[corner]]).toEqual([before.r[corner], before.g[corner], before.b[corner]]);
+    // The glow also tints the background beside the neck (the left third of every row), in the
+    // skin's own cast colour: with a matte of face and neck only, it must stay as it was beyond
+    // the correction's soft fade (3 σ) past the matte.
+    const ys = points.slice(0, 468).map((p) => p[1]);
+    const faceW = faceRight - faceLeft, faceH = Math.max(...ys) - Math.min(...ys), cx = (faceLeft + faceRight) / 2, chin = Math.max(...ys);
+    const hull = fillPolygon(convexHull(points.slice(0, 468).map((p) => [p[0], p[1]] as [number, number])), W, H);
+    const tight: Plane = { width: W, height: H, data: Float32Array.from(hull, (v, i) => (v || (Math.abs((i % W) - cx) < faceW * 0.25 && Math.floor(i / W) > chin - 10) ? 1 : 0)) };
+    const beside = photo(true);
+    evenSkinCast(beside, tight, points, 1);
+    const fade = 3 * 0.08 * Math.max(faceW, faceH);
+    let checked = 0, changedOutside = 0;
+    for (let y = Math.round(chin + 0.3 * faceH); y < Math.min(H, chin + faceH); y++) {
+      for (let x = Math.round(cx - 0.7 * faceW); x < cx - 0.25 * faceW - fade; x++) {
+        const i = y * W + x;
+        checked++;
+        if (beside.r[i] !== before.r[i] || beside.b[i] !== before.b[i]) changedOutside++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(redness(before, Math.round(chin + 0.5 * faceH) * W + Math.round(cx - 0.6 * faceW))).toBeLessThan(0); // cast there
+    expect(changedOutside).toBe(0);
 
     const even = photo(false);
     const evenBefore = photo(false);
@@ -100,7 +146,18 @@ describe('evenSkinCast', () => {
     const red8 = (img: { data: Uint8Array }, i: number) => img.data[3 * i] / img.data[3 * i + 1];
     expect(red8(before, cheek)).toBeLessThan(1);
     expect(red8(after, cheek)).toBeGreaterThan(1.08); // even skin: 1.20
-    // The corner of the photo is far outside the face's box: byte for byte the same.
-    expect(Array.from(after.data.subarray(0, 30))).toEqual(Array.from(before.data.subarray(0, 30)));
+    // Only the face's box (its mesh and 15 % around) is converted and written back: every byte
+    // outside it is the same, though the glow tints the background there too.
+    const xs = points.slice(0, 468).map((p) => p[0]), ys = points.slice(0, 468).map((p) => p[1]);
+    const pad = 0.15 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    let outside = 0, changed = 0;
+    for (let i = 0; i < W * H; i++) {
+      const x = i % W, y = Math.floor(i / W);
+      if (x >= Math.min(...xs) - pad - 1 && x <= Math.max(...xs) + pad + 1 && y >= Math.min(...ys) - pad - 1 && y <= Math.max(...ys) + pad + 1) continue;
+      outside++;
+      for (let c = 0; c < 3; c++) if (after.data[3 * i + c] !== before.data[3 * i + c]) changed++;
+    }
+    expect(outside).toBeGreaterThan(W * H / 4);
+    expect(changed).toBe(0);
   });
 });
