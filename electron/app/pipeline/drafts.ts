@@ -40,28 +40,22 @@ export function dealSeeds(seeds: readonly number[], n: number): number[][] {
 export async function generateCoupleDrafts(request: CoupleDraftsRequest): Promise<CoupleDraft[]> {
   const people: [PersonInput, PersonInput] = [personInput(request.a), personInput(request.b)];
   const drafts: CoupleDraft[] = [];
-  // One group failing stops the others: their drafts would be thrown away.
-  const stop = new AbortController();
-  const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
   const groups = dealSeeds(request.seeds, pixelWorkerCount());
   try {
+    // The groups share every input but their seeds: when one fails, the others fail alike.
     await Promise.all(groups.map((seeds) =>
       callOp('drafts', { people, theme: request.theme, seeds }, {
-        signal,
+        signal: request.signal,
         onItem: (value) => {
           const { seed, draft } = value as DraftItem;
           drafts.push({ ...draft, seed });
           request.onProgress?.(drafts.length, request.seeds.length);
         },
-      }).catch((error: unknown) => {
-        stop.abort();
-        throw error;
       }),
     ));
     const order = new Map(request.seeds.map((seed, i) => [seed, i]));
     return drafts.sort((x, y) => order.get(x.seed)! - order.get(y.seed)!);
   } catch (error) {
-    if (request.signal?.aborted) throw cancelled();
     if (error instanceof OpCancelled) throw cancelled();
     throw error;
   }
