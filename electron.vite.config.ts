@@ -13,7 +13,7 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       // Each worker is its own entry: the bundled main starts out/main/session-worker.js (inference)
-      // and out/main/pixel-worker.js (drafts, upscale detail).
+      // and out/main/pixel-worker.js (drafts, baby portraits, matte upsampling, upscale detail).
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
