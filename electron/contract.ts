@@ -239,6 +239,8 @@ const UpscaleTargetSchema = z.enum(['2k', '4k']);
 const UpscaleModelSchema = z.enum(['x4fast', 'x4plus']);
 /** A dropped file's bytes travel as base64 (JSON-safe on both transports); 150 M chars ≈ 110 MB. */
 const Base64File = z.string().min(1).max(150_000_000);
+/** The most variations one baby generation makes (the controls offer 1 to this). */
+export const MAX_BABY_VARIATIONS = 8;
 
 const Empty = z.strictObject({});
 const ById = z.strictObject({ id: Id });
@@ -330,7 +332,7 @@ export const commands = {
     input: z.strictObject({
       projectId: Id,
       age: z.enum(['newborn', '1y', '3y']),
-      variations: z.number().int().min(1).max(8).default(4),
+      variations: z.number().int().min(1).max(MAX_BABY_VARIATIONS).default(4),
       /** Parent A's share of the resemblance: 0 all B, 1 all A, 0.5 balanced. */
       shareA: z.number().min(0).max(1).default(0.5),
       seed: z.number().int().min(0).max(0xffffffff).optional(),

@@ -85,4 +85,14 @@ test('baby flow: two parents to variations with trait reports', async ({ app, ho
   await expect(app.getByTestId('age-1y')).toHaveAttribute('aria-checked', 'true');
   await expect(app.getByTestId('resemblance-share')).toHaveText('A 80% · B 20%');
   await expect(app.getByTestId('variations')).toHaveValue('2');
+
+  // Opened again from the projects, not as a remix: the controls start from their defaults, not
+  // from the remix still in the session store when the screen first renders.
+  await app.getByTestId('nav-projects').click();
+  await app.getByRole('button', { name: 'Open Baby Lea' }).click();
+  await expect(app.getByTestId('session-title')).toHaveText('Baby Lea');
+  await expect(app.getByTestId('reuse-seed')).not.toBeChecked();
+  await expect(app.getByTestId('age-newborn')).toHaveAttribute('aria-checked', 'true');
+  await expect(app.getByTestId('resemblance-share')).toHaveText('A 50% · B 50%');
+  await expect(app.getByTestId('variations')).toHaveValue('4');
 });

@@ -25,4 +25,4 @@ export type {
   Settings,
   ThemeSummary,
 } from '../../../electron/contract';
-export { commands, events, hostPaths, isCommandName, isEventName, isPairlightError, mediaPath } from '../../../electron/contract';
+export { commands, events, hostPaths, isCommandName, isEventName, isPairlightError, MAX_BABY_VARIATIONS, mediaPath } from '../../../electron/contract';

@@ -1,6 +1,7 @@
 // The Session screen's state: the two people's photos, the chosen theme, the generate settings
 // and the drafts. Commands (photos.import, faces.*, generations.*) fill it as they land.
 import { createStore } from 'zustand/vanilla';
+import type { BabySettings } from '../screens/baby/baby-data';
 
 export type PersonSlot = 'A' | 'B';
 
@@ -46,20 +47,12 @@ export interface DraftView {
   rejected: string | null;
 }
 
-/** A baby portrait's settings, as the baby session's controls hold them. */
-export interface BabyRemix {
-  age: 'newborn' | '1y' | '3y';
-  scene: 'nursery' | 'soft-studio' | 'outdoor';
-  shareA: number;
-  variations: number;
-}
-
 /** What a gallery image's "Remix" reopens the session with. */
 export interface Remix {
   themeId: string | null;
   seed: number | null;
   /** For a baby portrait: the settings that, with `seed` as the base seed, make it again. */
-  baby?: BabyRemix;
+  baby?: BabySettings;
 }
 
 export interface SessionState {
@@ -72,7 +65,7 @@ export interface SessionState {
   drafts: DraftView[];
   selectedDrafts: string[];
   /** A remixed baby portrait's settings for the baby session to start from; null for its defaults. */
-  babySettings: BabyRemix | null;
+  babySettings: BabySettings | null;
   setPhotos(photos: SessionPhoto[]): void;
   pickFace(photoId: string, faceIndex: number): void;
   toggleMesh(): void;
@@ -121,7 +114,7 @@ export function createSessionStore(random?: () => number) {
     reuseSeed: false,
     drafts: [] as DraftView[],
     selectedDrafts: [] as string[],
-    babySettings: null as BabyRemix | null,
+    babySettings: null as BabySettings | null,
   });
   // Outside the state: a remix must survive the reset that opening the session performs.
   let queuedRemix: Remix | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLikeness, formatShare, sourceSlot, toBabyResult } from '../../../renderer/src/screens/baby/baby-data';
+import { BABY_DEFAULTS, followRemix, formatLikeness, formatShare, sourceSlot, toBabyResult, type BabySettings } from '../../../renderer/src/screens/baby/baby-data';
+import { createSessionStore } from '../../../renderer/src/stores/session';
 
 const media = (projectId: string, relPath: string) => `/media/${projectId}/${relPath}`;
 
@@ -40,5 +41,30 @@ describe('baby result mapping', () => {
     expect(sourceSlot('Parent B')).toBe('B');
     expect(sourceSlot('Both (blend)')).toBe('both');
     expect(sourceSlot('Neither parent shows it')).toBe('none');
+  });
+
+  it("a baby session's controls follow its remix, and a later session without one starts from the defaults", () => {
+    const session = createSessionStore(() => 0.25);
+    const remix: BabySettings = { age: '3y', scene: 'outdoor', shareA: 0.8, variations: 6 };
+    // The gallery queues the remix; the session's first render still sees the store as it was.
+    session.getState().queueRemix({ themeId: null, seed: 40, baby: remix });
+    let controls = followRemix(null, session.getState().babySettings);
+    expect(controls.settings).toEqual(BABY_DEFAULTS);
+    // Then the session data's effect resets the store, which applies the remix.
+    session.getState().reset();
+    controls = followRemix(controls, session.getState().babySettings);
+    expect(controls.settings).toEqual(remix);
+    // The user's edits stay while the remix does not change.
+    const edited = { ...controls, settings: { ...controls.settings, variations: 2 } };
+    expect(followRemix(edited, session.getState().babySettings)).toBe(edited);
+
+    // A later baby session, not a remix: its first render still sees the earlier remix...
+    let next = followRemix(null, session.getState().babySettings);
+    expect(next.settings).toEqual(remix);
+    // ...which its reset clears: the controls go back to the defaults.
+    session.getState().reset();
+    next = followRemix(next, session.getState().babySettings);
+    expect(session.getState().babySettings).toBeNull();
+    expect(next.settings).toEqual(BABY_DEFAULTS);
   });
 });

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Segmented } from '../../components/Segmented';
 import { SeedField } from '../session/SeedField';
-import { AGE_LABEL, BABY_AGES, BABY_SCENES, SCENE_LABEL, type BabyAge, type BabyScene } from './baby-data';
+import { MAX_BABY_VARIATIONS } from '../../bridge/types';
+import { AGE_LABEL, BABY_AGES, BABY_SCENES, SCENE_LABEL, type BabyAge, type BabyScene, type BabySettings } from './baby-data';
 import { ResemblanceSlider } from './ResemblanceSlider';
-import type { BabySettings } from './useBabyData';
 
 interface BabyControlsProps {
   settings: BabySettings;
@@ -19,7 +19,7 @@ interface BabyControlsProps {
   onGenerate: () => void;
 }
 
-const VARIATION_COUNTS = [1, 2, 3, 4, 5, 6, 7, 8];
+const VARIATION_COUNTS = Array.from({ length: MAX_BABY_VARIATIONS }, (_, i) => i + 1);
 
 export function BabyControls({ settings, ...props }: BabyControlsProps) {
   const [seedValid, setSeedValid] = useState(true);

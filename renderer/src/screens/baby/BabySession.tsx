@@ -13,21 +13,23 @@ import { SessionHeader } from '../session/SessionHeader';
 import { useSessionData } from '../session/useSessionData';
 import { BabyControls } from './BabyControls';
 import { BabyResultCard } from './BabyResultCard';
-import { useBabyData, type BabySettings } from './useBabyData';
-
-const BABY_DEFAULTS: BabySettings = { age: 'newborn', variations: 4, shareA: 0.5, scene: 'nursery' };
+import { followRemix } from './baby-data';
+import { useBabyData } from './useBabyData';
 
 export function BabySession({ projectId, project }: { projectId: string; project: Project }) {
   const { session } = useServices();
   const state = useSession((s) => s);
   const data = useSessionData(projectId, { themes: false });
   const baby = useBabyData(projectId, data.reloadDrafts);
-  // A remix from the gallery starts from that portrait's settings (its base seed is the session's seed).
+  // A remix from the gallery starts from that portrait's settings (its base seed is the session's
+  // seed); any other session from the defaults, even when an earlier remix is still in the store
+  // at the first render (the session's reset clears it just after).
   const remixed = useSession((s) => s.babySettings);
-  const [settings, setSettings] = useState<BabySettings>(remixed ?? BABY_DEFAULTS);
+  const [controls, setControls] = useState(() => followRemix(null, remixed));
   useEffect(() => {
-    if (remixed) setSettings(remixed);
+    setControls((c) => followRemix(c, remixed));
   }, [remixed]);
+  const { settings } = controls;
   const [comparing, setComparing] = useState(false);
   const resultsPanel = useRef<HTMLDivElement>(null);
   const done = baby.job?.status === 'done';
@@ -56,7 +58,7 @@ export function BabySession({ projectId, project }: { projectId: string; project
               seed={state.seed}
               reuseSeed={state.reuseSeed}
               blockedReason={blockedReason}
-              onChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+              onChange={(patch) => setControls((c) => ({ ...c, settings: { ...c.settings, ...patch } }))}
               onSeed={(seed) => session.getState().setSeed(seed)}
               onReuseSeed={(reuse) => session.getState().setReuseSeed(reuse)}
               onRandomSeed={() => session.getState().setSeed(randomSeed())}

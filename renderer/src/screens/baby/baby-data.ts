@@ -8,6 +8,31 @@ export type BabyAge = (typeof BABY_AGES)[number];
 export const BABY_SCENES = ['nursery', 'soft-studio', 'outdoor'] as const;
 export type BabyScene = (typeof BABY_SCENES)[number];
 
+/** A baby portrait's settings: what the baby session's controls hold, and what a remix carries back. */
+export interface BabySettings {
+  age: BabyAge;
+  variations: number;
+  shareA: number;
+  scene: BabyScene;
+}
+
+export const BABY_DEFAULTS: BabySettings = { age: 'newborn', variations: 4, shareA: 0.5, scene: 'nursery' };
+
+/** The baby controls' settings, and the session's remix they started from (null: none). */
+export interface BabyControlsState {
+  from: BabySettings | null;
+  settings: BabySettings;
+}
+
+/**
+ * The controls follow the session's remix: when it changes they start again from it, or from the
+ * defaults when there is none, and the user's edits stay while it does not. A change to null
+ * counts too: the session's reset() clears an earlier remix only after the screen's first render.
+ */
+export function followRemix(state: BabyControlsState | null, remix: BabySettings | null): BabyControlsState {
+  return state !== null && state.from === remix ? state : { from: remix, settings: remix ?? BABY_DEFAULTS };
+}
+
 export const AGE_LABEL: Record<BabyAge, string> = { newborn: 'Newborn', '1y': '1 year', '3y': '3 years' };
 export const SCENE_LABEL: Record<BabyScene, string> = { nursery: 'Nursery', 'soft-studio': 'Soft studio', outdoor: 'Outdoor' };
 

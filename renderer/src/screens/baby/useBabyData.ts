@@ -5,14 +5,7 @@ import { useServices, useSession } from '../../app/services';
 import { toUserError } from '../../bridge/errors';
 import type { Job } from '../../bridge/types';
 import { useJob } from '../session/useSessionData';
-import { toBabyResult, type BabyAge, type BabyResult, type BabyScene } from './baby-data';
-
-export interface BabySettings {
-  age: BabyAge;
-  variations: number;
-  shareA: number;
-  scene: BabyScene;
-}
+import { toBabyResult, type BabyResult, type BabySettings } from './baby-data';
 
 export interface BabyData {
   job: Job | null;

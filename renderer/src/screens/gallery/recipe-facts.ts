@@ -2,7 +2,9 @@
 // lineage panel shows, and what "remix" reopens. Read defensively: recipes from older versions
 // or other kinds simply show fewer facts.
 
+import { MAX_BABY_VARIATIONS } from '../../bridge/types';
 import type { Remix } from '../../stores/session';
+import { BABY_AGES, BABY_SCENES } from '../baby/baby-data';
 
 type Facts = Record<string, string | number>;
 
@@ -37,8 +39,6 @@ export function recipeFacts(recipe: unknown): Facts {
   return facts;
 }
 
-const AGES = ['newborn', '1y', '3y'] as const;
-const SCENES = ['nursery', 'soft-studio', 'outdoor'] as const;
 const oneOf = <T extends string>(options: readonly T[], v: unknown): T | undefined => (options.includes(v as T) ? (v as T) : undefined);
 
 /**
@@ -49,11 +49,11 @@ const oneOf = <T extends string>(options: readonly T[], v: unknown): T | undefin
 export function remixOf(recipe: unknown, seed: number | null): Remix {
   if (at(recipe, 'kind') !== 'pairlight-baby') return { themeId: text(at(recipe, 'theme', 'id')) ?? null, seed: num(at(recipe, 'seed')) ?? seed };
   const baseSeed = num(at(recipe, 'baseSeed'));
-  const age = oneOf(AGES, at(recipe, 'age'));
-  const scene = oneOf(SCENES, at(recipe, 'scene'));
+  const age = oneOf(BABY_AGES, at(recipe, 'age'));
+  const scene = oneOf(BABY_SCENES, at(recipe, 'scene'));
   const shareA = num(at(recipe, 'shareA'));
   const index = num(at(recipe, 'variationIndex'));
-  const count = Math.min(8, Math.max(num(at(recipe, 'variations')) ?? 4, index === undefined ? 1 : index + 1));
+  const count = Math.min(MAX_BABY_VARIATIONS, Math.max(num(at(recipe, 'variations')) ?? 4, index === undefined ? 1 : index + 1));
   const baby = age && scene && shareA !== undefined ? { age, scene, shareA, variations: count } : undefined;
   return { themeId: null, seed: baseSeed ?? num(at(recipe, 'seed')) ?? seed, ...(baby && { baby }) };
 }
