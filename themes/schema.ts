@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ASPECTS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from './choices';
+import { fieldPath } from './field-path';
 
 /** Linear-light RGB multipliers or colours, each 0..4 (above 1 only for lights). */
 const rgb = z.tuple([z.number().min(0).max(4), z.number().min(0).max(4), z.number().min(0).max(4)]);
@@ -217,10 +218,6 @@ export class ThemeError extends Error {
 }
 
 export const bundledThemesDir = path.dirname(fileURLToPath(import.meta.url));
-
-function fieldPath(p: readonly PropertyKey[]): string {
-  return p.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
-}
 
 /** Validates any value as a theme; errors name the field, e.g. `golden-hour: lens.aperture: …`. */
 export function parseTheme(value: unknown, source = 'theme'): Theme {

@@ -17,10 +17,11 @@ import {
 const INVOKE_CHANNEL = 'pairlight:invoke';
 const EVENT_CHANNEL = 'pairlight:event';
 
-// Rejections carry a plain {code, message} object: the context bridge copies plain objects,
-// while an Error would lose its code on the way to the page.
-function rejection(code: PairlightErrorData['code'], message: string): PairlightErrorData {
-  return { code, message };
+// Rejections carry a plain {code, message, details?} object: the context bridge copies plain
+// objects, while an Error would lose its code on the way to the page. `details` (plain data,
+// e.g. the field a theme error names) is passed on when the main side sends it.
+function rejection(code: PairlightErrorData['code'], message: string, details?: unknown): PairlightErrorData {
+  return details === undefined ? { code, message } : { code, message, details };
 }
 
 const bridge: PairlightBridge = {
@@ -28,7 +29,7 @@ const bridge: PairlightBridge = {
     if (!isCommandName(command)) throw rejection('UNKNOWN_COMMAND', `Pairlight has no command called "${String(command)}".`);
     const reply = (await ipcRenderer.invoke(INVOKE_CHANNEL, command as CommandName, input)) as InvokeResponse;
     if (reply.ok) return reply.result as never;
-    throw rejection(reply.error.code, reply.error.message);
+    throw rejection(reply.error.code, reply.error.message, reply.error.details);
   },
   on(event, cb) {
     if (!isEventName(event)) throw rejection('VALIDATION', `Pairlight has no event called "${String(event)}".`);

@@ -3,12 +3,15 @@
 export interface UserError {
   code: string;
   message: string;
+  /** The input the failure is about, when the main side names one (`details.field`), e.g. a theme's "lens.aperture". */
+  field?: string;
 }
 
 export class BridgeError extends Error implements UserError {
   constructor(
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'BridgeError';
@@ -24,13 +27,25 @@ function isUserError(value: unknown): value is UserError {
   );
 }
 
+/** The field a contract error's `details` name (`{ field: "lens.aperture" }`), if any. */
+export function detailsField(details: unknown): string | undefined {
+  const field = typeof details === 'object' && details !== null ? (details as { field?: unknown }).field : undefined;
+  return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+/** {code, message} and the field, from a BridgeError (`field`) or a contract error (`details.field`). */
+function userError(error: UserError & { details?: unknown }): UserError {
+  const field = typeof error.field === 'string' && error.field !== '' ? error.field : detailsField(error.details);
+  return field === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, field };
+}
+
 /**
  * Electron's contextBridge strips custom properties from rejected errors, so a preload may
  * encode {code, message} as JSON in Error.message; the HTTP bridge throws BridgeError.
  * Both end up as the same UserError here.
  */
 export function toUserError(error: unknown): UserError {
-  if (isUserError(error)) return { code: error.code, message: error.message };
+  if (isUserError(error)) return userError(error);
   if (error instanceof Error) {
     const embedded = parseEmbedded(error.message);
     if (embedded) return embedded;
@@ -44,7 +59,7 @@ function parseEmbedded(text: string): UserError | null {
   if (start < 0) return null;
   try {
     const parsed: unknown = JSON.parse(text.slice(start));
-    return isUserError(parsed) ? { code: parsed.code, message: parsed.message } : null;
+    return isUserError(parsed) ? userError(parsed) : null;
   } catch {
     return null;
   }

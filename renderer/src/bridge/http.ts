@@ -1,5 +1,5 @@
 // PairlightBridge over the loopback browser host, for when there is no Electron preload.
-import { BridgeError } from './errors';
+import { BridgeError, detailsField } from './errors';
 import { events as eventSchemas, hostPaths, isEventName, mediaPath } from './types';
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, PairlightBridge } from './types';
 
@@ -13,7 +13,7 @@ export interface HttpBridgeOptions {
   reconnectDelayMs?: { first: number; max: number };
 }
 
-type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+type InvokeReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
 type Listener = (payload: unknown) => void;
 
 export function tokenFromLocation(search: string): string | null {
@@ -43,7 +43,7 @@ export function createHttpBridge(options: HttpBridgeOptions): PairlightBridge {
       } catch {
         throw new BridgeError('HOST_BAD_REPLY', `Pairlight answered ${response.status} without a readable reply.`);
       }
-      if (!reply.ok) throw new BridgeError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw new BridgeError(reply.error.code, reply.error.message, detailsField(reply.error.details));
       return reply.result;
     },
 

@@ -35,9 +35,12 @@ describe('preload bridge', () => {
     expect(sent.at(-1)).toEqual(['pairlight:invoke', 'projects.list', {}]);
   });
 
-  it('rejects with a plain {code, message} for a failure', async () => {
+  it('rejects with a plain {code, message, details} for a failure', async () => {
     nextReply = { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } };
     await expect(bridge.invoke('projects.get', { id: 'x' })).rejects.toEqual({ code: 'NOT_FOUND', message: 'gone' });
+    // The details the main side sends (a theme error's field) reach the page too.
+    nextReply = { ok: false, error: { code: 'VALIDATION', message: 'lens.aperture: Too small', details: { field: 'lens.aperture' } } };
+    await expect(bridge.invoke('projects.get', { id: 'x' })).rejects.toEqual({ code: 'VALIDATION', message: 'lens.aperture: Too small', details: { field: 'lens.aperture' } });
   });
 
   it('refuses names outside the contract without touching IPC', async () => {

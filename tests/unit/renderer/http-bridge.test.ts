@@ -35,6 +35,20 @@ describe('HTTP bridge', () => {
     expect(toUserError(error)).toEqual({ code: 'VALIDATION', message: 'Give the project a name.' });
   });
 
+  it('keeps the field a contract error names in its details, so a form can mark it', async () => {
+    const message = 'lens.aperture: Too small: expected number to be >=0.95. Fix that value and save again.';
+    const fetch = async () => new Response(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message, details: { field: 'lens.aperture' } } }), { status: 400 });
+    const bridge = createHttpBridge({ origin: 'http://h', token: 'T', fetch });
+    const error = await bridge.invoke('themes.save', { theme: {} }).catch((e: unknown) => e);
+    expect(toUserError(error)).toStrictEqual({ code: 'VALIDATION', message, field: 'lens.aperture' });
+    // The same from a plain contract error (a preload's rejection) or one embedded in an Error's message.
+    expect(toUserError({ code: 'CONFLICT', message: 'Built in.', details: { field: 'id' } })).toStrictEqual({ code: 'CONFLICT', message: 'Built in.', field: 'id' });
+    expect(toUserError(new Error(JSON.stringify({ code: 'VALIDATION', message: 'm', details: { field: 'x[0]' } })))).toStrictEqual({ code: 'VALIDATION', message: 'm', field: 'x[0]' });
+    // No field, or an empty one (an unreadable file): none.
+    expect(toUserError({ code: 'VALIDATION', message: 'm', details: { field: '' } })).toStrictEqual({ code: 'VALIDATION', message: 'm' });
+    expect(toUserError({ code: 'VALIDATION', message: 'm', details: 'text' })).toStrictEqual({ code: 'VALIDATION', message: 'm' });
+  });
+
   it('a host that is gone gives a message about the host, not a stack trace', async () => {
     const bridge = createHttpBridge({ origin: 'http://h', token: 'T', fetch: async () => Promise.reject(new TypeError('fetch failed')) });
     const error = await bridge.invoke('app.info', {}).catch((e: unknown) => e);

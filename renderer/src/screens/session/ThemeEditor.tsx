@@ -1,21 +1,28 @@
 // Expert editor for one of the user's themes: its name, then every value as a labelled field,
 // section by section (lens, light, grade, backdrop…), or the same values as JSON for bigger
 // changes (another backdrop kind). The main side validates with the theme schema, so the error
-// shown is the contract's, naming the field (e.g. "lens.aperture: …"), and that field is marked;
-// the dialog stays open until the theme saves.
+// shown is the contract's, naming the field (e.g. "lens.aperture: …", and as `details.field`),
+// and that field is marked; the dialog stays open until the theme saves.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import { toUserError } from '../../bridge/errors';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Segmented } from '../../components/Segmented';
-import { errorFieldKey, fieldLabel, fieldMatchesError, parseNumberField, pathKey, setAtPath, themeSections, type Path, type ThemeField } from './theme-fields';
+import { fieldPath } from '../../../../themes/field-path';
+import { fieldLabel, fieldMatchesError, parseNumberField, setAtPath, themeSections, type Path, type ThemeField } from './theme-fields';
 
 /** A theme's values as the contract returns them (id and name included). */
 export type ThemeValues = Record<string, unknown>;
 
 type Mode = 'fields' | 'json';
 const MODE_LABELS: Record<Mode, string> = { fields: 'Fields', json: 'JSON' };
+
+/** What the dialog shows under the values; `field`: the path key of the value it is about, if one. */
+interface EditorError {
+  message: string;
+  field: string | null;
+}
 
 interface ThemeEditorProps {
   /** The user theme being edited; null keeps the dialog closed. */
@@ -63,7 +70,7 @@ function FieldInput({ field, invalid, typing, onNumber, onValue, onBlur }: Field
     <span className="theme-field-numbers">
       {numbers.map((n, i) => {
         const path = field.kind === 'numbers' ? [...field.path, i] : field.path;
-        const key = pathKey(path);
+        const key = fieldPath(path);
         return <input {...common} key={key} inputMode="decimal" data-path={key} value={typing[key] ?? String(n)} onChange={(e) => onNumber(path, e.target.value)} />;
       })}
     </span>
@@ -77,7 +84,7 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
   const [mode, setMode] = useState<Mode>('fields');
   const [json, setJson] = useState('');
   const [typing, setTyping] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<EditorError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -92,7 +99,7 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
   }, [theme]);
 
   const sections = useMemo(() => themeSections(values), [values]);
-  const errorKey = error ? errorFieldKey(error) : null;
+  const errorKey = error?.field ?? null;
 
   // Take the user to the field the error names.
   useEffect(() => {
@@ -100,10 +107,10 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
     const input = formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]');
     input?.scrollIntoView({ block: 'center' });
     input?.focus();
-  }, [error, errorKey, mode]);
+  }, [error?.message, errorKey, mode]);
 
   function onNumber(path: Path, text: string): void {
-    const key = pathKey(path);
+    const key = fieldPath(path);
     const n = parseNumberField(text);
     setTyping((t) => ({ ...t, [key]: text }));
     if (n !== null) setValues((v) => setAtPath(v, path, n));
@@ -115,11 +122,11 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
     try {
       parsed = JSON.parse(json);
     } catch (e) {
-      setError(`The values are not valid JSON: ${(e as Error).message}. Check the commas and quotes near that position.`);
+      setError({ message: `The values are not valid JSON: ${(e as Error).message}. Check the commas and quotes near that position.`, field: null });
       return null;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      setError('The values must be one JSON object ({ … }).');
+      setError({ message: 'The values must be one JSON object ({ … }).', field: null });
       return null;
     }
     return editableValues(parsed as ThemeValues);
@@ -145,7 +152,7 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
     if (!toSave) return;
     const unfinished = Object.entries(typing).find(([, text]) => parseNumberField(text) === null);
     if (mode === 'fields' && unfinished) {
-      setError(`${unfinished[0]}: "${unfinished[1]}" is not a number. Type a number there and save again.`);
+      setError({ message: `${unfinished[0]}: "${unfinished[1]}" is not a number. Type a number there and save again.`, field: unfinished[0] });
       return;
     }
     setBusy(true);
@@ -153,7 +160,8 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
       const saved = await bridge.invoke('themes.save', { theme: { ...toSave, id: theme.id, name: name.trim() } });
       onSaved(saved.id);
     } catch (e) {
-      setError(toUserError(e).message);
+      const failure = toUserError(e);
+      setError({ message: failure.message, field: failure.field ?? null });
     } finally {
       setBusy(false);
     }
@@ -201,7 +209,7 @@ export function ThemeEditor({ theme, onClose, onSaved }: ThemeEditorProps) {
         )}
         {error && (
           <p className="form-error" role="alert" data-testid="theme-editor-error">
-            {error}
+            {error.message}
           </p>
         )}
         <div className="dialog-actions">

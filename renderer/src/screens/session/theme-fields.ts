@@ -2,6 +2,7 @@
 // by the theme's sections; a number tuple (a colour, a point on the canvas) stays one field.
 // Pure functions, so the editor's state is the theme object itself.
 import { ASPECTS, BACKDROP_KINDS, SAMPLERS, SEED_POLICIES, SKY_GROUNDS } from '../../../../themes/choices';
+import { fieldPath } from '../../../../themes/field-path';
 
 export type ThemeValue = unknown;
 export type Path = readonly (string | number)[];
@@ -28,8 +29,6 @@ export interface FieldSection {
 /** Top-level values that are not edited here: the id is the file name, the name has its own input. */
 const FIXED = new Set(['id', 'name', 'schemaVersion']);
 
-export const pathKey = (path: Path): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
-
 const isNumberTuple = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.length <= 4 && v.every((x) => typeof x === 'number');
 
 /** Text values the schema limits to a few words, by path key: offered as a list, not typed. */
@@ -46,17 +45,17 @@ const READ_ONLY: Record<string, string> = {
 };
 
 function textField(path: Path, value: string): ThemeField {
-  const key = pathKey(path);
+  const key = fieldPath(path);
   if (READ_ONLY[key]) return { path, key, kind: 'text', value, readOnly: READ_ONLY[key] };
   const choices = CHOICES[key];
   return choices ? { path, key, kind: 'choice', value, choices } : { path, key, kind: 'text', value };
 }
 
 function leaves(value: ThemeValue, path: Path, out: ThemeField[]): void {
-  if (typeof value === 'number') out.push({ path, key: pathKey(path), kind: 'number', value });
-  else if (typeof value === 'boolean') out.push({ path, key: pathKey(path), kind: 'boolean', value });
+  if (typeof value === 'number') out.push({ path, key: fieldPath(path), kind: 'number', value });
+  else if (typeof value === 'boolean') out.push({ path, key: fieldPath(path), kind: 'boolean', value });
   else if (typeof value === 'string') out.push(textField(path, value));
-  else if (isNumberTuple(value)) out.push({ path, key: pathKey(path), kind: 'numbers', value: [...value] });
+  else if (isNumberTuple(value)) out.push({ path, key: fieldPath(path), kind: 'numbers', value: [...value] });
   else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...path, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
 }
@@ -96,12 +95,6 @@ export function fieldLabel(path: Path): string {
     .map((w, i) => (i > 0 && UNITS[w.toLowerCase()]) || w.toLowerCase());
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The field a contract error names ("lens.aperture: Too small…" → "lens.aperture"), or null. */
-export function errorFieldKey(message: string): string | null {
-  const m = /^(?:Theme problem: )?([A-Za-z]\w*(?:(?:\.\w+)|(?:\[\d+\]))*):/.exec(message);
-  return m ? m[1] : null;
 }
 
 /** Whether a field is the one an error names: itself, or one number inside it (a colour's green). */
