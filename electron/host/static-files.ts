@@ -2,6 +2,7 @@
 // result must stay inside the build folder.
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { CACHE_FOR_GOOD } from '../app/media/cache-policy';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,8 +21,12 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** What Vite names a build output: assets/<name>-<8-character content hash>.<ext>. */
-const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|map|svg|png|jpg|webp|woff2?)$/;
+/**
+ * What Vite names a build output: assets/<name>-<8-character base64url content hash>.<ext>. A
+ * hash holds a capital or a digit (but for about 1 in 750), which a word such as "polyfill" in
+ * `index-polyfill.js` does not; a hash without one is merely revalidated, as any other file.
+ */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-(?=[\w-]{0,7}[A-Z\d])[\w-]{8}\.(?:js|css|map|svg|png|jpg|webp|woff2?)$/;
 
 /**
  * A year and `immutable` for the build's content-hashed assets: a new build has new names, so a
@@ -29,7 +34,7 @@ const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|map|svg|png|jpg|web
  * revalidation or a download. Anything else (the icon) is revalidated every time.
  */
 export function staticCacheControl(urlPath: string): string {
-  return HASHED_ASSET.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-cache';
+  return HASHED_ASSET.test(urlPath) ? CACHE_FOR_GOOD : 'no-cache';
 }
 
 export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; contentType: string } | null> {

@@ -1,19 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { thumbnailRelPath } from '../media/thumbnails';
+import { madeThumbnails, thumbnailRelPath } from '../media/thumbnails';
 import { listImages } from '../pipeline/project/images';
 import type { Handler } from './types';
 
 /**
- * Each row says where its gallery thumbnail is when it has been made (one stat per row, about a
- * microsecond), so the gallery draws a screenful without an `images.thumbnails` round trip.
+ * Each row says where its gallery thumbnail is when it has been made (one read of each project's
+ * thumbs folder per call), so the gallery draws a screenful without an `images.thumbnails` round trip.
  */
 export const imagesList: Handler<'images.list'> = (filter, services) => {
-  const folders = new Map<string, string>();
+  const made = new Map<string, Set<string>>();
   return listImages(services, filter).map((image) => {
-    let folder = folders.get(image.projectId);
-    if (folder === undefined) folders.set(image.projectId, (folder = services.folders.pathOf(image.projectId)));
+    let thumbs = made.get(image.projectId);
+    if (thumbs === undefined) made.set(image.projectId, (thumbs = madeThumbnails(services.folders.pathOf(image.projectId))));
     const thumb = thumbnailRelPath(image.id);
-    return { ...image, thumbPath: existsSync(join(folder, thumb)) ? thumb : null };
+    return { ...image, thumbPath: thumbs.has(thumb) ? thumb : null };
   });
 };

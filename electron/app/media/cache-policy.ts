@@ -1,6 +1,9 @@
 // Which media responses a browser may keep without asking again.
 import { parseMediaPath } from './path-guard';
 
+/** Kept for a year without revalidating, in this browser's cache only: for files that never change under their name. */
+export const CACHE_FOR_GOOD = 'private, max-age=31536000, immutable';
+
 /** thumbs/<32 hex>.jpg: named by a hash of an image id, and an image's pixels never change under its id. */
 const THUMBNAIL = /^thumbs\/[0-9a-f]{32}\.jpg$/;
 
@@ -13,5 +16,5 @@ const THUMBNAIL = /^thumbs\/[0-9a-f]{32}\.jpg$/;
 export function mediaCacheControl(rawPath: string): string {
   const parsed = parseMediaPath(rawPath);
   if ('refused' in parsed) return 'no-store';
-  return THUMBNAIL.test(parsed.segments.join('/')) ? 'private, max-age=31536000, immutable' : 'private, no-cache';
+  return THUMBNAIL.test(parsed.segments.join('/')) ? CACHE_FOR_GOOD : 'private, no-cache';
 }

@@ -2,7 +2,7 @@
 // the project's `thumbs/` folder, so the existing media route serves it (no wider guard) and the
 // gallery never decodes a full-size or 4K file to draw a 200 px cell.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../files/atomic';
@@ -12,9 +12,24 @@ import type { AppServices } from '../services';
 export const THUMB_LONG_SIDE = 400;
 const THUMB_QUALITY = 78;
 
+/** The project's folder of thumbnails. */
+const THUMBS_DIR = 'thumbs';
+
 /** Named by a hash of the image id: ids may hold characters a media URL segment refuses (':'). */
 export function thumbnailRelPath(imageId: string): string {
-  return `thumbs/${createHash('sha256').update(imageId).digest('hex').slice(0, 32)}.jpg`;
+  return `${THUMBS_DIR}/${createHash('sha256').update(imageId).digest('hex').slice(0, 32)}.jpg`;
+}
+
+/**
+ * The thumbnails made so far in a project folder, as the paths thumbnailRelPath names: one read
+ * of the folder, for a whole list of images (empty when none has been made yet).
+ */
+export function madeThumbnails(projectDir: string): Set<string> {
+  try {
+    return new Set(readdirSync(join(projectDir, THUMBS_DIR)).map((name) => `${THUMBS_DIR}/${name}`));
+  } catch {
+    return new Set();
+  }
 }
 
 export async function renderThumbnail(source: string): Promise<Buffer> {

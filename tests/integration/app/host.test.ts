@@ -21,6 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Pairlight</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   writeFileSync(join(rendererDir, 'assets', 'boot-D2x_k9Qa.js'), 'console.log("boot")');
+  writeFileSync(join(rendererDir, 'assets', 'index-polyfill.js'), 'console.log("polyfill")');
   writeFileSync(join(root, 'secret.png'), 'outside');
   services = createServices({ dataDir: join(root, 'data') });
   await startBackground(services);
@@ -122,6 +123,10 @@ describe('browser host', () => {
     expect(hashed.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
     const plain = await fetch(`${base}/assets/app.js`, { headers: { cookie } });
     expect(plain.headers.get('cache-control')).toBe('no-cache');
+    // A name that ends in an eight-letter word is not content-hashed: revalidated like any other.
+    const unhashed = await fetch(`${base}/assets/index-polyfill.js`, { headers: { cookie } });
+    expect(unhashed.status).toBe(200);
+    expect(unhashed.headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${base}/?token=${host.token}`)).headers.get('cache-control')).toBe('no-store');
     // Still behind the token: a cacheable name is no way around it.
     expect((await fetch(`${base}/assets/boot-D2x_k9Qa.js`)).status).toBe(401);
