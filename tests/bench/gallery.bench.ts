@@ -32,7 +32,7 @@ async function tinyJpegs(count: number): Promise<Buffer[]> {
   );
 }
 
-export async function seedLibrary(dataDir: string): Promise<string> {
+async function seedLibrary(dataDir: string): Promise<string> {
   const services = createServices({ dataDir });
   try {
     const project = await handlers['projects.create']({ name: 'Bench 10k', kind: 'couple' }, services);
@@ -71,7 +71,7 @@ export async function seedLibrary(dataDir: string): Promise<string> {
 }
 
 /** In the page: resolves with performance.now() once a frame has been presented with `count` thumbnails decoded. */
-export function firstThumbnailsPainted(page: Page, count: number): Promise<number> {
+function firstThumbnailsPainted(page: Page, count: number): Promise<number> {
   return page.evaluate(
     (count) =>
       new Promise<number>((resolve) => {
@@ -88,7 +88,7 @@ export function firstThumbnailsPainted(page: Page, count: number): Promise<numbe
   );
 }
 
-export async function scrollFps(page: Page): Promise<{ fps: number; p95FrameMs: number; frames: number }> {
+async function scrollFps(page: Page): Promise<{ fps: number; p95FrameMs: number; frames: number }> {
   return page.evaluate(
     ({ step, duration }) =>
       new Promise<{ fps: number; p95FrameMs: number; frames: number }>((resolve) => {

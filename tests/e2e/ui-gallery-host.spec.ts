@@ -4,6 +4,7 @@
 // keeps the whole list on screen while it refreshes.
 import { fileURLToPath } from 'node:url';
 import type { Request } from '@playwright/test';
+import { BOOT_MARK } from '../../renderer/src/boot';
 import { expect, test } from './helpers/host';
 import { GALLERY_IMAGES, NO_THUMB_ID } from './helpers/gallery-setup';
 
@@ -26,10 +27,10 @@ test('gallery: one early first-page request, thumbnails straight from the list, 
   expect(lists.filter((i) => i.input.offset === undefined)).toEqual([{ command: 'images.list', input: { projectId: 'gallery-e2e', limit: 120 } }]);
   expect(lists.filter((i) => i.input.offset === 120)).toHaveLength(1);
   // ...and it went out before React and the screens had even started (the boot mark).
-  const order = await app.evaluate(() => ({
+  const order = await app.evaluate((bootMark) => ({
     list: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/invoke'))!.startTime,
-    boot: performance.getEntriesByName('pairlight:boot')[0]!.startTime,
-  }));
+    boot: performance.getEntriesByName(bootMark)[0]!.startTime,
+  }), BOOT_MARK);
   expect(order.list).toBeLessThanOrEqual(order.boot);
 
   // Newest first: the image without a thumbnail is the first cell; it is the only one asked for.

@@ -131,12 +131,13 @@ export function visibleImages(s: Pick<GalleryState, 'images' | 'filters' | 'sort
   return sortImages(s.images.filter((i) => !hidden.has(i.id) && matchesFilters(i, s.filters)), s.sort);
 }
 
+/** Listed rows carry no recipe facts (an empty object each time: the lineage panel reads them), so those are not compared. */
 function sameImage(a: GalleryImage, b: GalleryImage): boolean {
   for (const key of Object.keys(a) as (keyof GalleryImage)[]) {
     if (key === 'people' || key === 'recipe') continue;
     if (a[key] !== b[key]) return false;
   }
-  return a.people.join('\n') === b.people.join('\n') && JSON.stringify(a.recipe) === JSON.stringify(b.recipe);
+  return a.people.join('\n') === b.people.join('\n');
 }
 
 /**

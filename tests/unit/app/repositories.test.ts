@@ -80,4 +80,21 @@ describe('generations and images', () => {
     repos.images.delete('r');
     expect(repos.images.get('u')!.parentId).toBeNull();
   });
+
+  it('an undone delete links back only the children whose link the delete cleared', () => {
+    repos.images.insert(image('d'));
+    repos.images.insert(image('u1', { parentId: 'd', stage: 'upscaled' }));
+    repos.images.insert(image('u2', { parentId: 'd', stage: 'upscaled' }));
+    repos.images.insert(image('other'));
+    const children = repos.images.childIds('d');
+    expect(children).toEqual(['u1', 'u2']);
+    const saved = repos.images.get('d')!;
+    repos.images.delete('d');
+    // Meanwhile u2 was given another parent: the undo must not take it back.
+    db.prepare('UPDATE images SET parent_id = ? WHERE id = ?').run('other', 'u2');
+    repos.images.insert(saved);
+    expect(repos.images.relinkOrphans(children, 'd')).toBe(1);
+    expect(repos.images.get('u1')!.parentId).toBe('d');
+    expect(repos.images.get('u2')!.parentId).toBe('other');
+  });
 });

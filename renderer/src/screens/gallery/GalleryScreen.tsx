@@ -6,15 +6,15 @@ import { roleMap } from '../session/session-data';
 import { useProjects, useRoute, useServices } from '../../app/services';
 import { hasCommand } from '../../bridge/capabilities';
 import { toUserError } from '../../bridge/errors';
-import type { CommandName, Image, PairlightBridge } from '../../bridge/types';
+import type { CommandName, PairlightBridge } from '../../bridge/types';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { refreshImages, type GalleryImage } from '../../stores/gallery';
-import { FIRST_PAGE, firstPageInput } from './first-page';
+import { FIRST_PAGE, firstPageInput, type ListRow } from './first-page';
 import { GalleryView } from './GalleryView';
 
 /** An image row from the contract as the gallery shows it. */
-export function toGalleryImage(image: Image & { thumbPath?: string | null }, bridge: PairlightBridge): GalleryImage {
+export function toGalleryImage(image: ListRow, bridge: PairlightBridge): GalleryImage {
   const url = bridge.mediaUrl(image.projectId, image.relPath);
   return {
     id: image.id,
@@ -74,7 +74,7 @@ export function GalleryScreen() {
   const load = useCallback(async () => {
     const mine = ++loadCount.current;
     const scope = projectId ? { projectId } : {};
-    const toImages = (rows: Image[]) => rows.map((row) => toGalleryImage(row, bridge));
+    const toImages = (rows: ListRow[]) => rows.map((row) => toGalleryImage(row, bridge));
     try {
       // The entry module may have asked already (the page opened on this gallery).
       const first = await (galleryFirstPage.take(projectId ?? null) ?? bridge.invoke('images.list', firstPageInput(projectId ?? null)));

@@ -1,6 +1,6 @@
 // Gallery cells ask for their thumbnail through this context; without a loader (the visual
 // harness) they use the URL the image already carries.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useReducer } from 'react';
 import type { ThumbnailLoader } from '../../lib/thumbnail-loader';
 import type { GalleryImage } from '../../stores/gallery';
 
@@ -14,12 +14,12 @@ export const ThumbnailsContext = createContext<ThumbnailLoader | null>(null);
 export function useThumbnail(image: Pick<GalleryImage, 'id' | 'projectId' | 'thumbUrl'>): string | null {
   const loader = useContext(ThumbnailsContext);
   const { id, projectId, thumbUrl } = image;
-  const [made, setMade] = useState<{ id: string; url: string | null } | null>(null);
+  // The loader remembers an answer before it calls back: a re-render then reads it with peek.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const known = thumbUrl ?? loader?.peek(id);
   useEffect(() => {
     if (known !== undefined || !loader) return;
-    return loader.request({ id, projectId }, (url) => setMade({ id, url }));
+    return loader.request({ id, projectId }, rerender);
   }, [known, loader, id, projectId]);
-  if (known !== undefined) return known;
-  return made?.id === id ? made.url : null;
+  return known ?? null;
 }
