@@ -173,9 +173,11 @@ describe('the pixel worker', () => {
     const theme = resolveThemeOrFail('golden-hour', SMALL);
     // Full-size drafts (~0.25 s each): still running when the workers are stopped.
     const running = generateCoupleDrafts({ a, b, theme: resolveThemeOrFail('studio-session'), seeds: [1, 2, 3, 4, 5, 6, 7, 8] });
+    // Listened to before the stop, so the rejection is never unhandled for a moment.
+    const outcome = expect(running).rejects.toThrow(/the pixel worker stopped/);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await stopPixelWorkers();
-    await expect(running).rejects.toThrow(/the pixel worker stopped/);
+    await outcome;
     expect(await generateCoupleDrafts({ a, b, theme, seeds: [1] })).toHaveLength(1);
   });
 
